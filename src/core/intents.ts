@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * What a person can mean, whatever the surface. Adapters map utterances, slash commands and
+ * button clicks onto these; anything they cannot map becomes `unknown` and the coach answers helpfully.
+ */
+export const HurtKind = z.enum([
+  'sharp', // sharp or shooting pain
+  'spreading', // pain or tingling spreading down a leg
+  'numbness', // new or worse numbness
+  'mild', // mild stretch discomfort
+  'saddle', // numbness around the seat, bladder or bowel change, both legs weak: an emergency
+  'chest', // chest pain, severe breathlessness, feeling faint
+  'pregnancy', // pregnancy warning signs: bleeding, calf pain, fluid leak, contractions
+]);
+export type HurtKind = z.infer<typeof HurtKind>;
+
+export const Intent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('launch') }),
+  z.object({
+    type: z.literal('start'),
+    /** A routine id, title or synonym, as the person said it. */
+    routine: z.string().optional(),
+    minutes: z.number().optional(),
+    /** Equipment the person does not have ("no strap"). */
+    without: z.array(z.string()).optional(),
+  }),
+  z.object({ type: z.literal('list') }),
+  z.object({
+    type: z.literal('recommend'),
+    minutes: z.number().optional(),
+    without: z.array(z.string()).optional(),
+  }),
+  z.object({ type: z.literal('yes') }),
+  z.object({ type: z.literal('no') }),
+  z.object({ type: z.literal('unsure') }),
+  z.object({ type: z.literal('painScore'), score: z.number() }),
+  z.object({ type: z.literal('next') }),
+  z.object({ type: z.literal('back') }),
+  z.object({ type: z.literal('repeat') }),
+  z.object({ type: z.literal('skip') }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('startOver') }),
+  z.object({ type: z.literal('easier') }),
+  z.object({ type: z.literal('hurts'), kind: HurtKind.optional() }),
+  z.object({ type: z.literal('dizzy') }),
+  z.object({ type: z.literal('progress') }),
+  z.object({ type: z.literal('help') }),
+  z.object({ type: z.literal('stop') }),
+  /** The hold of the step shown as `stepKey` has ended (hands-free advance); stale keys are ignored. */
+  z.object({ type: z.literal('timerElapsed'), stepKey: z.string().optional() }),
+  z.object({
+    type: z.literal('setReminder'),
+    /** 24-hour "HH:MM". */
+    time: z.string().optional(),
+    /** "daily", "weekdays", or day names. */
+    days: z.string().optional(),
+  }),
+  z.object({ type: z.literal('reminderOff') }),
+  z.object({ type: z.literal('history') }),
+  z.object({ type: z.literal('forgetMe') }),
+  z.object({ type: z.literal('unknown'), text: z.string() }),
+]);
+export type Intent = z.infer<typeof Intent>;
+export type IntentType = Intent['type'];
