@@ -1,0 +1,42 @@
+import type { PlatformEffect } from '../core/effects.js';
+import type { Intent } from '../core/intents.js';
+import type { Profile } from '../core/profile.js';
+import type { Reply } from '../core/reply.js';
+
+/** The surfaces that drive the core. */
+export type Surface = 'alexa' | 'slack' | 'terminal';
+
+/** One thing a person said or pressed, as an adapter hands it to the application service. */
+export interface TurnRequest {
+  /** `alexa:<userId>`, `slack:<team>:<user>`, `terminal:<name>` */
+  personId: string;
+  surface: Surface;
+  intent: Intent;
+  /** The platform's locale for this request (e.g. "en-GB"); updates the profile when it changes. */
+  locale?: string;
+  timeZone?: string;
+  /**
+   * The session turn a button was drawn for. When the session has moved on since (a stale or double
+   * click), the turn changes nothing and the result says `stale`.
+   */
+  atTurn?: number;
+}
+
+export interface TurnResult {
+  reply: Reply;
+  /** For the adapter to carry out: reminders live on the platform (Alexa Reminders API, Slack scheduler). */
+  effects: PlatformEffect[];
+  /** The session's turn counter after this turn: put it on buttons. */
+  turn: number;
+  /** The input was for an earlier turn; nothing changed and `reply` re-renders the current state. */
+  stale: boolean;
+  profile: Profile;
+}
+
+/** The application service as adapters see it. */
+export interface CoachPort {
+  handle(request: TurnRequest): Promise<TurnResult>;
+  /** Updates surface data (e.g. the Slack message being updated in place) without a turn. */
+  setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void>;
+  getProfile(personId: string): Promise<Profile | undefined>;
+}
