@@ -1,13 +1,84 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { estimatedMinutes } from './core/routine.js';
+import { type Config, ConfigError, readConfig } from './config.js';
+import { estimatedMinutes, type Routine } from './core/routine.js';
+import { createLogger, type Logger } from './log.js';
 import { loadRoutines } from './routines/load.js';
 
-// Composition root (grows as adapters land): one express app for /alexa, /slack/events and /healthz.
-const routines = loadRoutines();
-const app = express();
-app.get('/healthz', (_req, res) => {
-  res.json({ ok: true, routines: routines.map((r) => ({ id: r.id, title: r.title, minutes: estimatedMinutes(r) })) });
-});
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-app.listen(port, host, () => console.log(`Back Break listening on http://${host}:${port}`));
+/**
+ * The composition root: the only module that knows every adapter. One express app hosts
+ * POST /alexa, POST /slack/events and GET /healthz. No global body parser: the Alexa and Slack
+ * adapters read raw bodies to verify signatures.
+ */
+export interface BackBreakServer {
+  app: express.Express;
+  routines: Routine[];
+  /** Listens on config.port (0 for a free port); resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  log?: Logger;
+}
+
+export async function buildServer(config: Config, options: ServerOptions = {}): Promise<BackBreakServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const routines = loadRoutines();
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, routines: routines.map((r) => ({ id: r.id, title: r.title, minutes: estimatedMinutes(r) })) });
+  });
+
+  // Adapters mount here (composition root).
+
+  let server: Server | undefined;
+  return {
+    app,
+    routines,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server = app.listen(config.port, config.host, (err?: Error) => {
+          if (err) return reject(err);
+          const address = server!.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Back Break cannot start: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const server = await buildServer(config, { log });
+  const port = await server.listen();
+  log.info({ port, host: config.host }, `Back Break listening on http://${config.host}:${port}`);
+  const shutdown = () => {
+    log.info('shutting down');
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error('Back Break failed to start:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
