@@ -1,0 +1,29 @@
+import type { Store } from '../app/store.js';
+import type { Logger } from '../log.js';
+import { StoreConfigError, redactUrl } from './errors.js';
+import { MemoryStore } from './memory.js';
+
+export { StoreConfigError } from './errors.js';
+export { CORRUPT_JSON } from './shared.js';
+export { MemoryStore } from './memory.js';
+
+export interface OpenStoreOptions {
+  log?: Logger;
+}
+
+/**
+ * Opens the store DATABASE_URL names: `memory:`, `sqlite:<path>`, `sqlite::memory:`, `postgres://...`
+ * (or `postgresql://`). Runs pending migrations. A URL that names nothing usable throws StoreConfigError.
+ */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  switch (scheme) {
+    case 'memory':
+      if (url !== 'memory:') throw new StoreConfigError('memory: takes nothing after the colon');
+      return new MemoryStore({ log: options.log });
+    default:
+      throw new StoreConfigError(
+        `unsupported store ${JSON.stringify(redactUrl(url))}; use sqlite:<path>, sqlite::memory:, postgres://... or memory:`,
+      );
+  }
+}

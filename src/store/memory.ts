@@ -1,0 +1,221 @@
+import type { HistoryEntry, Profile } from '../core/profile.js';
+import type { Logger } from '../log.js';
+import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import {
+  DEFAULT_PRUNE_EVERY_MS,
+  DEFAULT_SEEN_KEY_TTL_MS,
+  mergePatch,
+  parseStored,
+  PruneSchedule,
+  type StoreOptions,
+} from './shared.js';
+
+/**
+ * An in-memory Store with the same semantics as the SQLite and PostgreSQL ones: values are kept as JSON text
+ * (so callers get copies and corrupt text behaves the same), versions start at 1 and grow by one per save,
+ * reminders are claimed with leases, claimOnce remembers keys for a TTL. For tests and `memory:`.
+ */
+
+interface Row {
+  text: string;
+  version: number;
+}
+
+interface HistoryRow {
+  id: number;
+  personId: string;
+  text: string;
+}
+
+export class MemoryStore implements Store {
+  private readonly profiles = new Map<string, Row>();
+  private readonly sessions = new Map<string, Row>();
+  private readonly history: HistoryRow[] = [];
+  private nextHistoryId = 1;
+  /** By reminder id. */
+  private readonly reminders = new Map<string, Reminder>();
+  private readonly seen = new Map<string, number>();
+  private readonly prune: PruneSchedule;
+  private readonly log: Logger | undefined;
+  private closed = false;
+
+  constructor(options: StoreOptions = {}) {
+    this.log = options.log;
+    this.prune = new PruneSchedule(
+      options.seenKeyTtlMs ?? DEFAULT_SEEN_KEY_TTL_MS,
+      options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS,
+    );
+  }
+
+  async getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
+    return this.read(this.profiles, 'profiles', personId);
+  }
+
+  async saveProfile(personId: string, profile: Profile, expected: number | null): Promise<SaveResult> {
+    return this.cas(this.profiles, personId, profile, expected);
+  }
+
+  async getSession(personId: string): Promise<Versioned<unknown> | undefined> {
+    return this.read(this.sessions, 'sessions', personId);
+  }
+
+  async saveSession(personId: string, session: unknown, expected: number | null): Promise<SaveResult> {
+    return this.cas(this.sessions, personId, session, expected);
+  }
+
+  async deleteSession(personId: string): Promise<void> {
+    this.open();
+    this.sessions.delete(personId);
+  }
+
+  async addHistory(personId: string, entry: HistoryEntry): Promise<void> {
+    this.open();
+    this.history.push({ id: this.nextHistoryId++, personId, text: toJson(entry) });
+  }
+
+  async listHistory(personId: string, limit: number): Promise<StoredHistory[]> {
+    this.open();
+    const out: StoredHistory[] = [];
+    for (let i = this.history.length - 1; i >= 0 && out.length < limit; i--) {
+      const row = this.history[i]!;
+      if (row.personId !== personId) continue;
+      const entry = parseStored(this.log, row.text, 'history', personId, row.id);
+      if (isObject(entry)) out.push({ ...(entry as HistoryEntry), id: row.id });
+    }
+    return out;
+  }
+
+  async updateHistory(personId: string, id: number, patch: Partial<HistoryEntry>): Promise<void> {
+    this.open();
+    const row = this.history.find((r) => r.id === id && r.personId === personId);
+    if (!row) return;
+    const entry = parseStored(this.log, row.text, 'history', personId, row.id);
+    if (!isObject(entry)) return;
+    row.text = toJson(mergePatch(entry as HistoryEntry, patch));
+  }
+
+  async putReminder(reminder: Reminder): Promise<void> {
+    this.open();
+    const existing = this.reminders.get(reminder.id);
+    if (existing && (existing.personId !== reminder.personId || existing.surface !== reminder.surface)) {
+      throw new Error(`reminder id ${reminder.id} belongs to another person or surface`);
+    }
+    for (const [id, r] of this.reminders) {
+      if (r.personId === reminder.personId && r.surface === reminder.surface) this.reminders.delete(id);
+    }
+    this.reminders.set(reminder.id, copyReminder(reminder));
+  }
+
+  async getReminder(personId: string, surface: Reminder['surface']): Promise<Reminder | undefined> {
+    this.open();
+    for (const r of this.reminders.values()) {
+      if (r.personId === personId && r.surface === surface) return copyReminder(r);
+    }
+    return undefined;
+  }
+
+  async deleteReminder(personId: string, surface: Reminder['surface']): Promise<void> {
+    this.open();
+    for (const [id, r] of this.reminders) {
+      if (r.personId === personId && r.surface === surface) this.reminders.delete(id);
+    }
+  }
+
+  async claimDueReminders(now: number, limit: number, leaseMs: number): Promise<Reminder[]> {
+    this.open();
+    const due = [...this.reminders.values()]
+      .filter((r) => r.nextDueAt <= now && (r.claimedUntil === undefined || r.claimedUntil <= now))
+      .sort((a, b) => a.nextDueAt - b.nextDueAt || (a.id < b.id ? -1 : 1))
+      .slice(0, Math.max(0, limit));
+    return due.map((r) => {
+      r.claimedUntil = now + leaseMs;
+      return copyReminder(r);
+    });
+  }
+
+  async rescheduleReminder(id: string, nextDueAt: number): Promise<void> {
+    this.open();
+    const r = this.reminders.get(id);
+    if (!r) return;
+    r.nextDueAt = nextDueAt;
+    delete r.claimedUntil;
+  }
+
+  async claimOnce(key: string, now: number): Promise<boolean> {
+    this.open();
+    const cutoff = this.prune.due(now);
+    if (cutoff !== undefined) {
+      for (const [k, at] of this.seen) if (at < cutoff) this.seen.delete(k);
+    }
+    const seenAt = this.seen.get(key);
+    if (seenAt !== undefined && seenAt >= now - this.prune.ttlMs) return false;
+    this.seen.set(key, now);
+    return true;
+  }
+
+  async erasePerson(personId: string): Promise<void> {
+    this.open();
+    this.profiles.delete(personId);
+    this.sessions.delete(personId);
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      if (this.history[i]!.personId === personId) this.history.splice(i, 1);
+    }
+    for (const [id, r] of this.reminders) if (r.personId === personId) this.reminders.delete(id);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  /**
+   * Test hook: stores `text` as the raw JSON of a profile or session, bypassing serialisation, as writing
+   * through the driver does for the SQL stores.
+   */
+  writeRawForTest(table: 'profiles' | 'sessions', personId: string, text: string): void {
+    const map = table === 'profiles' ? this.profiles : this.sessions;
+    const version = map.get(personId)?.version ?? 1;
+    map.set(personId, { text, version });
+  }
+
+  private read(map: Map<string, Row>, table: 'profiles' | 'sessions', personId: string): Versioned<unknown> | undefined {
+    this.open();
+    const row = map.get(personId);
+    if (!row) return undefined;
+    return { value: parseStored(this.log, row.text, table, personId), version: row.version };
+  }
+
+  private cas(map: Map<string, Row>, personId: string, value: unknown, expected: number | null): SaveResult {
+    this.open();
+    const text = toJson(value);
+    const row = map.get(personId);
+    if (expected === null) {
+      if (row) return { ok: false, reason: 'conflict' };
+      map.set(personId, { text, version: 1 });
+      return { ok: true, version: 1 };
+    }
+    if (!row || row.version !== expected) return { ok: false, reason: 'conflict' };
+    row.text = text;
+    row.version = expected + 1;
+    return { ok: true, version: row.version };
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+}
+
+function toJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
+  return text;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function copyReminder(r: Reminder): Reminder {
+  const copy: Reminder = { ...r, days: [...r.days] };
+  if (copy.claimedUntil === undefined) delete copy.claimedUntil;
+  return copy;
+}

@@ -1,0 +1,62 @@
+import type { Logger } from '../log.js';
+
+/**
+ * Behaviour every Store implementation shares, kept in one place so memory, SQLite and PostgreSQL agree.
+ */
+
+/**
+ * What getProfile/getSession return as `value` when the stored text is not JSON. A symbol: no schema the
+ * caller parses with accepts it, it carries none of the stored content, and the version still comes back so
+ * the caller can overwrite the row with compare-and-set (a fresh session, a polite restart).
+ */
+export const CORRUPT_JSON: unique symbol = Symbol('back-break.store.corrupt-json');
+
+export type JsonTable = 'profiles' | 'sessions' | 'history';
+
+/** Parses stored JSON; on failure logs the event kind and ids only (never the text) and returns CORRUPT_JSON. */
+export function parseStored(
+  log: Logger | undefined,
+  text: string,
+  table: JsonTable,
+  personId: string,
+  rowId?: number,
+): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    log?.warn({ event: 'store.corrupt_json', table, personId, ...(rowId === undefined ? {} : { rowId }) }, 'stored JSON does not parse');
+    return CORRUPT_JSON;
+  }
+}
+
+/** Merge used by updateHistory: keys set to undefined in the patch leave the entry as it was. */
+export function mergePatch<T extends object>(entry: T, patch: Partial<T>): T {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return { ...entry, ...defined };
+}
+
+export interface StoreOptions {
+  log?: Logger;
+  /** How long claimOnce remembers a key (default 7 days). Older keys are pruned and may be claimed again. */
+  seenKeyTtlMs?: number;
+  /** At most one prune of old claimOnce keys per this interval of `now` (default 1 hour). */
+  pruneEveryMs?: number;
+}
+
+export const DEFAULT_SEEN_KEY_TTL_MS = 7 * 24 * 3600_000;
+export const DEFAULT_PRUNE_EVERY_MS = 3600_000;
+
+/** Decides when claimOnce prunes old keys, from the caller's clock (`now`). */
+export class PruneSchedule {
+  private last = -Infinity;
+  constructor(
+    readonly ttlMs: number,
+    private readonly everyMs: number,
+  ) {}
+  /** The cutoff to prune below, or undefined when it is not time yet. */
+  due(now: number): number | undefined {
+    if (now - this.last < this.everyMs) return undefined;
+    this.last = now;
+    return now - this.ttlMs;
+  }
+}
