@@ -1,0 +1,161 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { estimatedMinutes, type Routine, type Step } from '../../src/core/routine.js';
+import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+
+// Content checks of routines/spinal-love.yaml against its source, shared/seeds/000 (Yogi Kait's video).
+const FILE = 'spinal-love.yaml';
+const SEED = '000_fe4125699336ad3b.txt';
+const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+
+const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
+const parsed = parseRoutine(FILE, text);
+if (!parsed.ok) throw new Error(`${FILE} does not validate: ${JSON.stringify(parsed.problems)}`);
+const routine: Routine = parsed.routine;
+const step = (id: string): Step => {
+  const found = routine.steps.find((s) => s.id === id);
+  if (!found) throw new Error(`no step "${id}" in ${FILE}`);
+  return found;
+};
+
+/** Everything the coach says for a step, with the side placeholders filled in. */
+function spokenOf(s: Step): string[] {
+  const texts = [s.name, s.caution ?? '', ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
+  return texts.filter(Boolean).map((t) => t.replaceAll('{side}', 'right').replaceAll('{otherSide}', 'left'));
+}
+const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
+function runs(t: string, n = 8): string[] {
+  const w = words(t);
+  return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' '));
+}
+/** Runs of 8 or more words a text shares with the seed. */
+const copiedFrom = (seed: Set<string>, t: string): string[] => runs(t).filter((r) => seed.has(r));
+
+describe('routine spinal-love (from Spinal Love Top to Bottom)', () => {
+  const seedRuns = new Set(runs(readFileSync(join(SEEDS_DIR, SEED), 'utf8')));
+
+  it('validates, names its file, and credits Yogi Kait', () => {
+    expect(text.split('\n')[0]).to.equal('# yaml-language-server: $schema=./schema.json');
+    expect(routine.id).to.equal('spinal-love');
+    expect(routine.source).to.deep.include({ author: 'Yogi Kait', kind: 'video transcript', seed: SEED });
+    expect(routine.level).to.equal('gentle');
+    expect(routine.synonyms).to.include('the foam roller one');
+  });
+
+  it('keeps the steps in the order of the source', () => {
+    expect(routine.steps.map((s) => s.id)).to.deep.equal([
+      'settle',
+      'pelvic-tilts',
+      'head-rolls',
+      'head-hang',
+      'inchworm-to-sacrum',
+      'pelvic-curls',
+      'arms-overhead',
+      'legs-long',
+      'knees-or-butterfly',
+      'thigh-press-traction',
+      'roll-off-and-rest',
+    ]);
+  });
+
+  it('does ten pelvic tilts, breathing out to flatten and in to arch', () => {
+    const tilts = step('pelvic-tilts');
+    expect(tilts.hold).to.deep.equal({ unit: 'reps', count: 10 });
+    const said = tilts.instructions.join(' ');
+    expect(said).to.match(/breathe out and press your low back flat/i);
+    expect(said).to.match(/breathe in and let your low back arch/i);
+  });
+
+  it('needs a foam roller, lengthwise, for every step', () => {
+    expect(routine.equipment.map((e) => e.id)).to.deep.equal(['foam-roller']);
+    expect(routine.equipment[0]!.optional).to.equal(false);
+    expect(routine.startingPosition).to.match(/lengthwise/);
+    for (const s of routine.steps) {
+      expect(s.equipment, s.id).to.deep.equal(['foam-roller']);
+      expect(s.tags, s.id).to.include.members(['foam-roller-spine', 'lying-flat']);
+    }
+  });
+
+  it('rolls the head slowly side to side, starting to the left as the source does', () => {
+    const rolls = step('head-rolls');
+    expect(rolls.sides).to.equal('none');
+    const said = rolls.instructions.join(' ');
+    expect(said).to.match(/occiput/i);
+    expect(said.indexOf('to the left')).to.be.greaterThan(-1).and.lessThan(said.indexOf('to the right'));
+  });
+
+  it('tags the head rolls and head hang, checks in after them, and says to stop if woozy or dizzy', () => {
+    const withHeadHang = routine.steps.filter((s) => s.tags.includes('head-hang')).map((s) => s.id);
+    expect(withHeadHang).to.deep.equal(['head-rolls', 'head-hang']);
+    for (const id of withHeadHang) {
+      const s = step(id);
+      expect(s.checkIn, id).to.equal(true);
+      expect(s.caution, id).to.match(/woozy or dizzy/i);
+      expect(s.caution, id).to.match(/slide back onto the roller/i);
+      expect(s.caution, id).to.match(/skip/i);
+    }
+    expect(step('head-hang').caution).to.match(/^stop/i);
+  });
+
+  it('marks the head hang, arms overhead and legs long optional, and nothing else', () => {
+    expect(routine.steps.filter((s) => s.optional).map((s) => s.id)).to.deep.equal(['head-hang', 'arms-overhead', 'legs-long']);
+  });
+
+  it('offers the full head hang as the deeper way and a small hang as the easier way', () => {
+    const hang = step('head-hang');
+    expect(hang.deeper?.instructions.join(' ')).to.match(/all the way back/i);
+    expect(hang.easier?.instructions.join(' ')).to.match(/only a little/i);
+  });
+
+  it('finds the sacrum at the roller end before the pelvic curls', () => {
+    expect(step('inchworm-to-sacrum').instructions.join(' ')).to.match(/sacrum sits on the end of the roller/i);
+    expect(step('pelvic-curls').instructions.join(' ')).to.match(/curl/i);
+  });
+
+  it('tags the thigh press as traction, with a caution and a check-in', () => {
+    const press = step('thigh-press-traction');
+    expect(press.tags).to.include('traction');
+    expect(press.caution).to.match(/stop if it hurts/i);
+    expect(press.checkIn).to.equal(true);
+    expect(routine.steps.filter((s) => s.tags.includes('traction')).map((s) => s.id)).to.deep.equal(['thigh-press-traction']);
+  });
+
+  it('carries over the cautions of the source', () => {
+    const all = routine.cautions.join(' ');
+    expect(all).to.match(/feet wide/i);
+    expect(all).to.match(/woozy or dizzy/i);
+    expect(all).to.match(/first few weeks/i);
+    expect(all).to.match(/getting up/i);
+  });
+
+  it('estimates within 30% of the ten minutes stated', () => {
+    expect(routine.statedMinutes).to.equal(10);
+    const minutes = estimatedMinutes(routine);
+    expect(Math.abs(minutes - 10) / 10, `estimated ${minutes} min`).to.be.at.most(0.3);
+  });
+
+  it('keeps every step speakable: short sentences, well under 2,000 characters', () => {
+    for (const s of routine.steps) {
+      const spoken = spokenOf(s);
+      expect(spoken.join(' ').length, s.id).to.be.lessThan(1000);
+      for (const sentence of spoken.flatMap((t) => t.split(/(?<=[.?!])\s+/))) {
+        expect(words(sentence).length, sentence).to.be.lessThan(30);
+      }
+    }
+  });
+
+  it('finds a copied sentence (the check below can fail)', () => {
+    expect(copiedFrom(seedRuns, 'Go ahead and do 10 repetitions of the pelvic tilt now.')).to.not.be.empty;
+  });
+
+  it('copies no run of 8 or more words from the source', () => {
+    for (const s of routine.steps) {
+      for (const t of spokenOf(s)) expect(copiedFrom(seedRuns, t), `${s.id}: "${t}"`).to.deep.equal([]);
+    }
+    for (const t of [routine.summary, routine.startingPosition, ...routine.cautions]) {
+      expect(copiedFrom(seedRuns, t), t).to.deep.equal([]);
+    }
+  });
+});
