@@ -2,6 +2,8 @@ import type { Store } from '../app/store.js';
 import type { Logger } from '../log.js';
 import { StoreConfigError, redactUrl } from './errors.js';
 import { MemoryStore } from './memory.js';
+import { openPostgresStore } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
 
 export { StoreConfigError } from './errors.js';
 export { CORRUPT_JSON } from './shared.js';
@@ -21,6 +23,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     case 'memory':
       if (url !== 'memory:') throw new StoreConfigError('memory: takes nothing after the colon');
       return new MemoryStore({ log: options.log });
+    case 'sqlite':
+      return openSqliteStore(url, { log: options.log });
+    case 'postgres':
+    case 'postgresql':
+      return openPostgresStore(url, { log: options.log });
     default:
       throw new StoreConfigError(
         `unsupported store ${JSON.stringify(redactUrl(url))}; use sqlite:<path>, sqlite::memory:, postgres://... or memory:`,

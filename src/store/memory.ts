@@ -168,10 +168,14 @@ export class MemoryStore implements Store {
   }
 
   /**
-   * Test hook: stores `text` as the raw JSON of a profile or session, bypassing serialisation, as writing
+   * Test hook: stores `text` as the raw JSON of a profile or session (or every history entry of the person), bypassing serialisation, as writing
    * through the driver does for the SQL stores.
    */
-  writeRawForTest(table: 'profiles' | 'sessions', personId: string, text: string): void {
+  writeRawForTest(table: 'profiles' | 'sessions' | 'history', personId: string, text: string): void {
+    if (table === 'history') {
+      for (const row of this.history) if (row.personId === personId) row.text = text;
+      return;
+    }
     const map = table === 'profiles' ? this.profiles : this.sessions;
     const version = map.get(personId)?.version ?? 1;
     map.set(personId, { text, version });

@@ -1,0 +1,26 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { SqlDialectName } from '../schema.js';
+import { initial } from './0001_initial.js';
+
+/**
+ * The one migration set for SQLite and PostgreSQL, applied in name order on open. Add a file per change
+ * (0002_..., never edit an applied one) and list it here.
+ */
+export function migrations(dialect: SqlDialectName): Record<string, Migration> {
+  return {
+    '0001_initial': initial(dialect),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialectName): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`store migration ${failed ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,74 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../app/store.js';
+import { redactUrl, StoreConfigError } from './errors.js';
+import { migrateToLatest } from './migrations/index.js';
+import type { Database as Schema } from './schema.js';
+import type { StoreOptions } from './shared.js';
+import { SqlStore } from './sql.js';
+
+export interface PostgresStoreOptions extends StoreOptions {
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Keep the tables in this schema (created if missing) instead of the server's default search_path. */
+  schema?: string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens a pg Pool on `postgres://...`, migrates the database, and returns the Store. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreConfigError(`not a valid PostgreSQL URL: ${redactUrl(url)}`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new StoreConfigError('a PostgreSQL URL starts with postgres:// or postgresql://');
+  }
+  const password = decodeURIComponent(parsed.password);
+  const shown = redactUrl(url);
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new StoreConfigError(`schema ${JSON.stringify(options.schema)} is not a plain lower-case identifier`);
+  }
+
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the pool makes a new one.
+  pool.on('error', (err) => {
+    options.log?.warn({ event: 'store.pool_error', code: (err as { code?: string }).code }, 'idle database connection failed');
+  });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await db.destroy();
+    const e = err as { code?: string; message?: string };
+    const why = scrub(e.message ?? String(err), password);
+    throw new StoreConfigError(`cannot connect to PostgreSQL at ${shown}: ${why}${e.code ? ` (${e.code})` : ''}`);
+  }
+
+  try {
+    const applied = await migrateToLatest(db, 'postgres');
+    if (applied.length > 0) options.log?.info({ event: 'store.migrated', dialect: 'postgres', applied }, 'store migrated');
+  } catch (err) {
+    await db.destroy();
+    throw new Error(scrub((err as Error).message, password), { cause: err });
+  }
+  options.log?.info({ event: 'store.opened', dialect: 'postgres', host: parsed.hostname }, 'store opened');
+  return new SqlStore(db, 'postgres', options);
+}
+
+function scrub(text: string, secret: string): string {
+  return secret.length > 0 ? text.split(secret).join('***') : text;
+}

@@ -1,0 +1,49 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The tables as Kysely sees them. JSON is stored as text; epoch milliseconds as bigint (pg returns strings). */
+
+/** Epoch milliseconds: numbers in, number or (pg bigint) string out. */
+type Epoch = ColumnType<number | string, number, number>;
+type NullableEpoch = ColumnType<number | string | null, number | null, number | null>;
+
+export interface JsonRowTable {
+  person_id: string;
+  data: string;
+  version: number;
+  updated_at: Epoch;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  person_id: string;
+  entry: string;
+  created_at: Epoch;
+}
+
+export interface RemindersTable {
+  id: string;
+  person_id: string;
+  surface: 'slack' | 'alexa';
+  /** JSON array of weekday numbers. */
+  days: string;
+  time: string;
+  time_zone: string;
+  target: string;
+  next_due_at: Epoch;
+  claimed_until: NullableEpoch;
+}
+
+export interface SeenKeysTable {
+  key: string;
+  seen_at: Epoch;
+}
+
+export interface Database {
+  profiles: JsonRowTable;
+  sessions: JsonRowTable;
+  history: HistoryTable;
+  reminders: RemindersTable;
+  seen_keys: SeenKeysTable;
+}
+
+export type SqlDialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,286 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { HistoryEntry, Profile } from '../core/profile.js';
+import type { Logger } from '../log.js';
+import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import type { Database, RemindersTable, SqlDialectName } from './schema.js';
+import {
+  DEFAULT_PRUNE_EVERY_MS,
+  DEFAULT_SEEN_KEY_TTL_MS,
+  mergePatch,
+  parseStored,
+  PruneSchedule,
+  type StoreOptions,
+} from './shared.js';
+
+/** How often updateHistory retries when another writer changed the entry between its read and write. */
+const UPDATE_HISTORY_ATTEMPTS = 10;
+
+/**
+ * The Store on a Kysely database, shared by SQLite and PostgreSQL. Every write that must be atomic is one
+ * statement (compare-and-set on the version column, upserts) or one transaction (erasePerson, and the
+ * PostgreSQL claim), so several processes can share one database.
+ */
+export class SqlStore implements Store {
+  private readonly log: Logger | undefined;
+  private readonly prune: PruneSchedule;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialectName,
+    options: StoreOptions = {},
+  ) {
+    this.log = options.log;
+    this.prune = new PruneSchedule(
+      options.seenKeyTtlMs ?? DEFAULT_SEEN_KEY_TTL_MS,
+      options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS,
+    );
+  }
+
+  getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
+    return this.read('profiles', personId);
+  }
+
+  saveProfile(personId: string, profile: Profile, expected: number | null): Promise<SaveResult> {
+    return this.cas('profiles', personId, profile, expected);
+  }
+
+  getSession(personId: string): Promise<Versioned<unknown> | undefined> {
+    return this.read('sessions', personId);
+  }
+
+  saveSession(personId: string, session: unknown, expected: number | null): Promise<SaveResult> {
+    return this.cas('sessions', personId, session, expected);
+  }
+
+  async deleteSession(personId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+  }
+
+  async addHistory(personId: string, entry: HistoryEntry): Promise<void> {
+    await this.db
+      .insertInto('history')
+      .values({ person_id: personId, entry: toJson(entry), created_at: Date.now() })
+      .execute();
+  }
+
+  async listHistory(personId: string, limit: number): Promise<StoredHistory[]> {
+    const rows = await this.db
+      .selectFrom('history')
+      .select(['id', 'entry'])
+      .where('person_id', '=', personId)
+      .orderBy('id', 'desc')
+      .limit(Math.max(0, Math.floor(limit)))
+      .execute();
+    const out: StoredHistory[] = [];
+    for (const row of rows) {
+      const entry = parseStored(this.log, row.entry, 'history', personId, row.id);
+      if (isObject(entry)) out.push({ ...(entry as HistoryEntry), id: Number(row.id) });
+    }
+    return out;
+  }
+
+  /** Read, merge, and write back only if the entry is still what was read (retried a few times). */
+  async updateHistory(personId: string, id: number, patch: Partial<HistoryEntry>): Promise<void> {
+    for (let attempt = 0; attempt < UPDATE_HISTORY_ATTEMPTS; attempt++) {
+      const row = await this.db
+        .selectFrom('history')
+        .select('entry')
+        .where('id', '=', id)
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
+      if (!row) return;
+      const entry = parseStored(this.log, row.entry, 'history', personId, id);
+      if (!isObject(entry)) return;
+      const result = await this.db
+        .updateTable('history')
+        .set({ entry: toJson(mergePatch(entry as HistoryEntry, patch)) })
+        .where('id', '=', id)
+        .where('person_id', '=', personId)
+        .where('entry', '=', row.entry)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) return;
+    }
+    this.log?.warn({ event: 'store.history_update_contended', personId, historyId: id }, 'history update gave up');
+    throw new Error(`history entry ${id} kept changing; update not applied`);
+  }
+
+  async putReminder(reminder: Reminder): Promise<void> {
+    const row = toReminderRow(reminder);
+    const { person_id: _p, surface: _s, ...rest } = row;
+    await this.db
+      .insertInto('reminders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['person_id', 'surface']).doUpdateSet(rest))
+      .execute();
+  }
+
+  async getReminder(personId: string, surface: Reminder['surface']): Promise<Reminder | undefined> {
+    const row = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('surface', '=', surface)
+      .executeTakeFirst();
+    return row && fromReminderRow(row);
+  }
+
+  async deleteReminder(personId: string, surface: Reminder['surface']): Promise<void> {
+    await this.db.deleteFrom('reminders').where('person_id', '=', personId).where('surface', '=', surface).execute();
+  }
+
+  async claimDueReminders(now: number, limit: number, leaseMs: number): Promise<Reminder[]> {
+    const n = Math.max(0, Math.floor(limit));
+    if (n === 0) return [];
+    const until = now + leaseMs;
+    const due = (db: Kysely<Database> | Transaction<Database>) =>
+      db
+        .selectFrom('reminders')
+        .select('id')
+        .where('next_due_at', '<=', now)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+        .orderBy('next_due_at')
+        .orderBy('id')
+        .limit(n);
+
+    let rows: Selectable<RemindersTable>[];
+    if (this.dialect === 'postgres') {
+      // Rows another instance is claiming right now are skipped, not waited for nor claimed twice.
+      rows = await this.db.transaction().execute(async (trx) => {
+        const ids = (await due(trx).forUpdate().skipLocked().execute()).map((r) => r.id);
+        if (ids.length === 0) return [];
+        return trx.updateTable('reminders').set({ claimed_until: until }).where('id', 'in', ids).returningAll().execute();
+      });
+    } else {
+      // SQLite: one statement holds the write lock from the scan to the update, across processes too.
+      rows = await this.db
+        .updateTable('reminders')
+        .set({ claimed_until: until })
+        .where('id', 'in', due(this.db))
+        .returningAll()
+        .execute();
+    }
+    return rows.map(fromReminderRow).sort((a, b) => a.nextDueAt - b.nextDueAt || (a.id < b.id ? -1 : 1));
+  }
+
+  async rescheduleReminder(id: string, nextDueAt: number): Promise<void> {
+    await this.db.updateTable('reminders').set({ next_due_at: nextDueAt, claimed_until: null }).where('id', '=', id).execute();
+  }
+
+  /** Inserts the key, or takes over a key older than the TTL; anything else means it was seen. */
+  async claimOnce(key: string, now: number): Promise<boolean> {
+    const cutoff = this.prune.due(now);
+    if (cutoff !== undefined) {
+      const pruned = await this.db.deleteFrom('seen_keys').where('seen_at', '<', cutoff).executeTakeFirst();
+      const count = Number(pruned.numDeletedRows);
+      if (count > 0) this.log?.debug({ event: 'store.seen_keys_pruned', count }, 'old claimOnce keys pruned');
+    }
+    const result = await this.db
+      .insertInto('seen_keys')
+      .values({ key, seen_at: now })
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ seen_at: now })
+          .where('seen_keys.seen_at', '<', now - this.prune.ttlMs),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async erasePerson(personId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('profiles').where('person_id', '=', personId).execute();
+      await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
+      await trx.deleteFrom('history').where('person_id', '=', personId).execute();
+      await trx.deleteFrom('reminders').where('person_id', '=', personId).execute();
+    });
+    this.log?.info({ event: 'store.person_erased', personId }, 'person erased');
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async read(table: 'profiles' | 'sessions', personId: string): Promise<Versioned<unknown> | undefined> {
+    const row = await this.db
+      .selectFrom(table)
+      .select(['data', 'version'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { value: parseStored(this.log, row.data, table, personId), version: Number(row.version) };
+  }
+
+  private async cas(
+    table: 'profiles' | 'sessions',
+    personId: string,
+    value: unknown,
+    expected: number | null,
+  ): Promise<SaveResult> {
+    const data = toJson(value);
+    const now = Date.now();
+    if (expected === null) {
+      const result = await this.db
+        .insertInto(table)
+        .values({ person_id: personId, data, version: 1, updated_at: now })
+        .onConflict((oc) => oc.column('person_id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? { ok: true, version: 1 } : conflict;
+    }
+    const result = await this.db
+      .updateTable(table)
+      .set({ data, version: expected + 1, updated_at: now })
+      .where('person_id', '=', personId)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 ? { ok: true, version: expected + 1 } : conflict;
+  }
+}
+
+const conflict: SaveResult = Object.freeze({ ok: false, reason: 'conflict' });
+
+function toJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
+  return text;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function toReminderRow(r: Reminder) {
+  return {
+    id: r.id,
+    person_id: r.personId,
+    surface: r.surface,
+    days: JSON.stringify(r.days),
+    time: r.time,
+    time_zone: r.timeZone,
+    target: r.target,
+    next_due_at: r.nextDueAt,
+    claimed_until: r.claimedUntil ?? null,
+  };
+}
+
+function fromReminderRow(row: Selectable<RemindersTable>): Reminder {
+  let days: number[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.days);
+    if (Array.isArray(parsed)) days = parsed.filter((d): d is number => typeof d === 'number');
+  } catch {
+    // A reminder with unreadable days fires on none; the scheduler reschedules or the person sets it again.
+  }
+  const reminder: Reminder = {
+    id: row.id,
+    personId: row.person_id,
+    surface: row.surface,
+    days,
+    time: row.time,
+    timeZone: row.time_zone,
+    target: row.target,
+    nextDueAt: Number(row.next_due_at),
+  };
+  if (row.claimed_until !== null) reminder.claimedUntil = Number(row.claimed_until);
+  return reminder;
+}

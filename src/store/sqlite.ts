@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../app/store.js';
+import { StoreConfigError } from './errors.js';
+import { migrateToLatest } from './migrations/index.js';
+import type { Database as Schema } from './schema.js';
+import type { StoreOptions } from './shared.js';
+import { SqlStore } from './sql.js';
+
+export interface SqliteStoreOptions extends StoreOptions {
+  /** How long a statement waits for another process's write lock (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * `sqlite:<path>` (relative to the working directory), `sqlite:///abs/path`, or `sqlite::memory:`.
+ * Returns the file path, or ':memory:'.
+ */
+export function sqlitePath(url: string): string {
+  if (!url.startsWith('sqlite:')) throw new StoreConfigError('a SQLite URL starts with sqlite:');
+  let path = url.slice('sqlite:'.length);
+  if (path.startsWith('///')) path = path.slice(2);
+  else if (path.startsWith('//')) throw new StoreConfigError('use sqlite:<relative path> or sqlite:///<absolute path>');
+  if (path === ':memory:') return path;
+  if (path === '' || path.includes('\0')) throw new StoreConfigError('sqlite: needs a file path, e.g. sqlite:./data/back-break.db');
+  if (path.includes('?')) throw new StoreConfigError('sqlite: URLs take no query parameters');
+  return path;
+}
+
+/** Opens (creating the folder and file if needed) a SQLite database in WAL mode and migrates it. */
+export async function openSqliteStore(url: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const path = sqlitePath(url);
+  let sqlite: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    sqlite = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw new StoreConfigError(`cannot open SQLite database ${JSON.stringify(path)}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    const applied = await migrateToLatest(db, 'sqlite');
+    if (applied.length > 0) options.log?.info({ event: 'store.migrated', dialect: 'sqlite', applied }, 'store migrated');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  options.log?.info({ event: 'store.opened', dialect: 'sqlite', file: path }, 'store opened');
+  return new SqlStore(db, 'sqlite', options);
+}
