@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { estimatedMinutes, stepSeconds, type Routine, type Step } from '../../src/core/routine.js';
+import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+
+// Content checks of routines/five-moves.yaml against its source, shared/seeds/004 (Emily, The Changing Room).
+const FILE = 'five-moves.yaml';
+const SEED = '004_fd58d049bc932aac.txt';
+const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+
+const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
+const parsed = parseRoutine(FILE, text);
+if (!parsed.ok) throw new Error(`${FILE} does not validate: ${JSON.stringify(parsed.problems)}`);
+const routine: Routine = parsed.routine;
+const step = (id: string): Step => {
+  const found = routine.steps.find((s) => s.id === id);
+  if (!found) throw new Error(`no step "${id}" in ${FILE}`);
+  return found;
+};
+const idsTagged = (tag: Step['tags'][number]): string[] => routine.steps.filter((s) => s.tags.includes(tag)).map((s) => s.id);
+
+/** Everything the coach says for a step, with the side placeholders filled in. */
+function spokenOf(s: Step): string[] {
+  const texts = [s.name, s.caution ?? '', ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
+  return texts.filter(Boolean).map((t) => t.replaceAll('{side}', 'right').replaceAll('{otherSide}', 'left'));
+}
+const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
+function runs(t: string, n = 8): string[] {
+  const w = words(t);
+  return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' '));
+}
+/** Runs of 8 or more words a text shares with the seed. */
+const copiedFrom = (seed: Set<string>, t: string): string[] => runs(t).filter((r) => seed.has(r));
+
+/** The source's five moves, as the steps that make each one up. */
+const MOVES: Record<string, string[]> = {
+  'knee circles': ['knee-circles', 'knee-circles-reverse'],
+  // All three ways on the right leg, then on the left: sides run back to back, so these name the side.
+  'three way leg stretch': ['right', 'left'].flatMap((leg) => ['up', 'out', 'across'].map((way) => `strap-${way}-${leg}`)),
+  'around the world': ['around-the-world', 'around-the-world-reverse'],
+  'pelvis stability bridge': ['stability-bridge'],
+  '30/60/90 legs': ['legs-30-60-90'],
+};
+const STRAP_STEPS = MOVES['three way leg stretch']!;
+
+describe('routine five-moves (from 5 moves to help fix your low back)', () => {
+  const seedRuns = new Set(runs(readFileSync(join(SEEDS_DIR, SEED), 'utf8')));
+
+  it('validates, names its file, and credits Emily of The Changing Room', () => {
+    expect(text.split('\n')[0]).to.equal('# yaml-language-server: $schema=./schema.json');
+    expect(routine.id).to.equal('five-moves');
+    expect(routine.source).to.deep.include({ kind: 'article', seed: SEED });
+    expect(routine.source.author).to.match(/^Emily\b.*The Changing Room/);
+    expect(routine.level).to.equal('gentle');
+  });
+
+  it('keeps the five moves in the order of the source', () => {
+    expect(routine.steps.map((s) => s.id)).to.deep.equal(Object.values(MOVES).flat());
+  });
+
+  it('circles the knees five times each way, both directions', () => {
+    for (const id of MOVES['knee circles']!) {
+      expect(step(id).hold, id).to.deep.include({ unit: 'reps', count: 5 });
+      expect(step(id).sides, id).to.equal('none');
+    }
+    expect(step('knee-circles-reverse').instructions.join(' ')).to.match(/other way/);
+  });
+
+  it('stretches the right leg up, out to the side, then across, ten breaths each, then the left leg', () => {
+    for (const id of STRAP_STEPS) {
+      const s = step(id);
+      const leg = id.endsWith('-right') ? 'right' : 'left';
+      expect(s.hold, id).to.deep.equal({ unit: 'breaths', count: 10 });
+      expect(s.sides, id).to.equal('none');
+      expect(s.name, id).to.include(`${leg} leg`);
+      expect(s.instructions.join(' '), id).to.include(`your ${leg} foot`);
+      expect(s.equipment, id).to.deep.equal(['strap']);
+      expect(s.tags, id).to.include('strap-leg-stretch');
+    }
+    expect(step('strap-up-right').instructions.join(' ')).to.match(/right leg reaches up toward the ceiling.*left leg stays long/s);
+    expect(step('strap-out-right').instructions.join(' ')).to.match(/out to the right.*big toe.*inner thigh/s);
+    expect(step('strap-across-right').instructions.join(' ')).to.match(/toward the left.*little toe.*outside of your leg/s);
+    expect(step('strap-across-right').instructions.join(' ')).to.match(/does the right leg feel longer/i);
+    expect(step('strap-out-right').caution).to.match(/intense/);
+  });
+
+  it('does the left leg as the mirror of the right', () => {
+    const mirror = (t: string) => t.replace(/\b(right|left)\b/g, (w) => (w === 'right' ? 'left' : 'right'));
+    const moves = (s: Step) => s.instructions.filter((i) => !/^(Afterwards|Notice|Compare)\b/.test(i));
+    for (const way of ['up', 'out', 'across']) {
+      const right = step(`strap-${way}-right`);
+      const left = step(`strap-${way}-left`);
+      expect(moves(left).map(mirror), way).to.deep.equal(moves(right));
+      expect({ ...left, id: '', name: '', instructions: [] }, way).to.deep.equal({ ...right, id: '', name: '', instructions: [] });
+    }
+  });
+
+  it('tags only the strap stretches as strap leg stretches', () => {
+    expect(idsTagged('strap-leg-stretch')).to.deep.equal(STRAP_STEPS);
+  });
+
+  it('lets a belt or a towel stand in for the strap', () => {
+    const strap = routine.equipment.find((e) => e.id === 'strap');
+    expect(strap?.optional).to.equal(false);
+    expect(strap?.substitutes).to.include.members(['a belt', 'a towel']);
+    const others = routine.equipment.filter((e) => e.id !== 'strap');
+    expect(others.every((e) => e.optional), 'anything else is optional').to.equal(true);
+  });
+
+  it('goes around the world on hands and knees, forward then right first, then the other way', () => {
+    const first = step('around-the-world').instructions.join(' ');
+    expect(first).to.match(/hands and knees/);
+    expect(first.indexOf('forward')).to.be.lessThan(first.indexOf('right'));
+    expect(first.indexOf('right')).to.be.lessThan(first.indexOf('heels'));
+    expect(first.indexOf('heels')).to.be.lessThan(first.indexOf('left'));
+    const back = step('around-the-world-reverse').instructions.join(' ');
+    expect(back.indexOf('left')).to.be.lessThan(back.indexOf('right'));
+    // Hips back toward the heels is a child's pose shape: the forward-fold rule applies.
+    expect(idsTagged('forward-fold')).to.deep.equal(MOVES['around the world']);
+  });
+
+  it('lifts the right leg with the left arm in the bridge, then the other side; easier without the arms', () => {
+    const bridge = step('stability-bridge');
+    expect(bridge.sides).to.equal('right-then-left');
+    expect(bridge.instructions.join(' ')).to.include('{side} leg and {otherSide} arm');
+    expect(bridge.tags).to.deep.equal(['bridge']);
+    expect(bridge.easier?.instructions.join(' ')).to.match(/arms down/i);
+  });
+
+  it('makes the 30/60/90 legs optional and tagged, with a caution, a check-in and both variants', () => {
+    const legs = step('legs-30-60-90');
+    expect(legs.optional).to.equal(true);
+    expect(legs.tags).to.deep.equal(['leg-lowering']);
+    expect(legs.checkIn).to.equal(true);
+    expect(legs.caution).to.match(/stop if your back pain grows/i);
+    expect(legs.caution).to.match(/low back lifts/i);
+    const said = legs.instructions.join(' ');
+    expect(said.indexOf('90 degrees')).to.be.lessThan(said.indexOf('60 degrees'));
+    expect(said.indexOf('60 degrees')).to.be.lessThan(said.indexOf('almost to the floor'));
+    expect(legs.easier?.instructions.join(' ')).to.match(/hands under your hips/i);
+    expect(legs.deeper?.instructions.join(' ')).to.match(/arms reach overhead/i);
+    expect(routine.steps.filter((s) => s.optional).map((s) => s.id)).to.deep.equal(['legs-30-60-90']);
+  });
+
+  it('gives each move at least about a minute, as the source asks', () => {
+    for (const [move, ids] of Object.entries(MOVES)) {
+      const seconds = ids.map(step).reduce((sum, s) => sum + stepSeconds(s), 0);
+      expect(seconds, move).to.be.at.least(50);
+    }
+  });
+
+  it('estimates within 30% of the stated length', () => {
+    expect(routine.statedMinutes).to.equal(10);
+    const minutes = estimatedMinutes(routine);
+    expect(Math.abs(minutes - 10) / 10, `estimated ${minutes} min`).to.be.at.most(0.3);
+  });
+
+  it('keeps every step speakable: short sentences, well under 2,000 characters', () => {
+    for (const s of routine.steps) {
+      const spoken = spokenOf(s);
+      expect(spoken.join(' ').length, s.id).to.be.lessThan(1000);
+      for (const sentence of spoken.flatMap((t) => t.split(/(?<=[.?!])\s+/))) {
+        expect(words(sentence).length, sentence).to.be.lessThan(30);
+      }
+    }
+  });
+
+  it('finds a copied sentence (the check below can fail)', () => {
+    expect(copiedFrom(seedRuns, 'Put a strap or a belt across the ball of your right foot.')).to.not.be.empty;
+  });
+
+  it('copies no run of 8 or more words from the source', () => {
+    for (const s of routine.steps) {
+      for (const t of spokenOf(s)) expect(copiedFrom(seedRuns, t), `${s.id}: "${t}"`).to.deep.equal([]);
+    }
+    for (const t of [routine.summary, routine.startingPosition, ...routine.cautions]) {
+      expect(copiedFrom(seedRuns, t), t).to.deep.equal([]);
+    }
+  });
+});
