@@ -1,0 +1,101 @@
+import type { HistoryEntry, Profile } from './profile.js';
+import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
+
+/** Finding routines by what a person says: a name, a synonym, minutes available, equipment at hand. */
+
+const FILLER = /\b(the|a|an|one|routine|routines|please|start|do|begin|session|sequence|class|workout)\b/g;
+
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(FILLER, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function names(r: Routine): string[] {
+  return [r.id.replace(/-/g, ' '), r.title, ...r.synonyms].map(normalise).filter(Boolean);
+}
+
+export type Match = { kind: 'found'; routine: Routine } | { kind: 'none'; heard: string };
+
+/** Resolves what a person called a routine: exact name first, then the name that shares the most words. */
+export function findRoutine(routines: readonly Routine[], heard: string): Match {
+  const text = normalise(heard);
+  if (!text) return { kind: 'none', heard };
+  const exact = routines.find((r) => r.id === heard.trim() || names(r).includes(text));
+  if (exact) return { kind: 'found', routine: exact };
+  const words = new Set(text.split(' '));
+  let best: { routine: Routine; score: number } | undefined;
+  for (const r of routines) {
+    for (const n of names(r)) {
+      const nameWords = n.split(' ');
+      const shared = nameWords.filter((w) => words.has(w)).length;
+      // Most of the name must be there, so "back" alone does not pick "low back release".
+      const score = shared / Math.max(nameWords.length, words.size);
+      if (shared > 0 && score >= 0.5 && (!best || score > best.score)) best = { routine: r, score };
+    }
+  }
+  return best ? { kind: 'found', routine: best.routine } : { kind: 'none', heard };
+}
+
+/** Equipment words people use, mapped onto equipment ids. */
+const EQUIPMENT_WORDS: Record<string, EquipmentId> = {
+  strap: 'strap',
+  belt: 'strap',
+  towel: 'strap',
+  roller: 'foam-roller',
+  'foam roller': 'foam-roller',
+  block: 'block',
+  blocks: 'block',
+  blanket: 'blanket',
+  mat: 'mat',
+  pillow: 'pillow',
+};
+
+export function equipmentIds(words: readonly string[]): EquipmentId[] {
+  const ids = new Set<EquipmentId>();
+  for (const w of words) {
+    const key = w.toLowerCase().replace(/^(no|without)\s+/, '').replace(/^(a|an|the)\s+/, '').trim();
+    const asId = EquipmentId.safeParse(key);
+    const id = asId.success ? asId.data : (EQUIPMENT_WORDS[key] ?? EQUIPMENT_WORDS[key.replace(/s$/, '')]);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** Whether a person may be offered a routine now (intermediate ones need a gentle routine first). */
+export function eligible(r: Routine, profile: Profile, history: readonly HistoryEntry[]): boolean {
+  if (!r.prerequisites.includes('gentle-routine-first')) return true;
+  return profile.prefs.comfortableWithStretches || history.some((h) => h.completed);
+}
+
+export interface Wish {
+  minutes?: number;
+  without?: string[];
+  /** Prefer short and gentle (the back did not settle last time). */
+  gentle?: boolean;
+  /** Rotates "surprise me" picks without randomness (the core is deterministic). */
+  seed?: number;
+}
+
+/**
+ * Recommends a routine: needs no missing equipment, fits in the minutes given (or the longest that
+ * is shorter), gentle when asked. Undefined when nothing suits.
+ */
+export function recommend(routines: readonly Routine[], profile: Profile, history: readonly HistoryEntry[], wish: Wish): Routine | undefined {
+  const missing = new Set(equipmentIds(wish.without ?? []));
+  let pool = routines.filter(
+    (r) => eligible(r, profile, history) && !r.equipment.some((e) => !e.optional && missing.has(e.id)),
+  );
+  if (wish.gentle) pool = pool.filter((r) => r.level === 'gentle');
+  if (pool.length === 0) return undefined;
+  const byLength = [...pool].sort((a, b) => estimatedMinutes(a) - estimatedMinutes(b) || a.id.localeCompare(b.id));
+  if (wish.gentle) return byLength[0];
+  if (wish.minutes !== undefined) {
+    const fits = byLength.filter((r) => estimatedMinutes(r) <= wish.minutes! * 1.15);
+    return fits.length > 0 ? fits[fits.length - 1] : byLength[0];
+  }
+  return byLength[(wish.seed ?? 0) % byLength.length];
+}

@@ -1,0 +1,47 @@
+import type { Copy } from './copy/en.js';
+import type { Choice } from './reply.js';
+
+/** The buttons (and voice hints) each moment offers; every choice is an intent. */
+export const Choices = {
+  yesNo: (): Choice[] => [
+    { label: 'Yes', intent: { type: 'yes' }, style: 'primary' },
+    { label: 'No', intent: { type: 'no' } },
+  ],
+  yesNoUnsure: (): Choice[] => [
+    { label: 'Yes', intent: { type: 'yes' } },
+    { label: 'No', intent: { type: 'no' } },
+    { label: 'Not sure', intent: { type: 'unsure' } },
+  ],
+  painScores: (skipLabel = 'Skip'): Choice[] => [
+    ...Array.from({ length: 11 }, (_, score): Choice => ({ label: String(score), intent: { type: 'painScore', score } })),
+    { label: skipLabel, intent: { type: 'skip' } },
+  ],
+  step: (): Choice[] => [
+    { label: 'Next', intent: { type: 'next' }, style: 'primary' },
+    { label: 'Repeat', intent: { type: 'repeat' } },
+    { label: 'Easier', intent: { type: 'easier' } },
+    { label: 'Skip', intent: { type: 'skip' } },
+    { label: 'Pause', intent: { type: 'pause' } },
+    { label: 'Stop', intent: { type: 'stop' }, confirm: 'Stop this routine? You can pick it up next time.' },
+    { label: 'This hurts', intent: { type: 'hurts' }, style: 'danger' },
+  ],
+  paused: (): Choice[] => [
+    { label: 'Resume', intent: { type: 'resume' }, style: 'primary' },
+    { label: 'Start over', intent: { type: 'startOver' } },
+    { label: 'Stop', intent: { type: 'stop' } },
+  ],
+  hurtKinds: (): Choice[] => [
+    { label: 'Sharp or shooting', intent: { type: 'hurts', kind: 'sharp' } },
+    { label: 'Spreading down a leg', intent: { type: 'hurts', kind: 'spreading' } },
+    { label: 'Numbness', intent: { type: 'hurts', kind: 'numbness' } },
+    { label: 'Mild stretch', intent: { type: 'hurts', kind: 'mild' } },
+    { label: 'Numb around my seat', intent: { type: 'hurts', kind: 'saddle' }, style: 'danger' },
+    { label: 'Chest pain or faint', intent: { type: 'hurts', kind: 'chest' }, style: 'danger' },
+  ],
+  hurtChoice: (copy: Copy, hasEasier: boolean): Choice[] => [
+    ...(hasEasier ? [{ label: 'Easier', intent: { type: 'easier' } } as Choice] : []),
+    { label: 'Skip', intent: { type: 'skip' }, style: 'primary' },
+    { label: copy.goOn, intent: { type: 'resume' } },
+    { label: 'Stop', intent: { type: 'stop' } },
+  ],
+};

@@ -1,0 +1,210 @@
+import { emergencyNumber } from '../safety.js';
+
+/**
+ * The words the coach says, in English. Short sentences, one idea each, body part first.
+ * Locale differences (emergency numbers, NHS services) are chosen by locale; see copyFor().
+ */
+export function englishCopy(locale: string) {
+  const gb = /-GB$/i.test(locale);
+  const number = emergencyNumber(locale);
+  const emergencyCall = gb ? `Call ${number} now, or go to A and E.` : `Call ${number} now.`;
+
+  return {
+    locale,
+    name: 'Back Break',
+
+    // Greeting
+    disclaimer:
+      "I give exercise guidance only. I can't diagnose or treat you, and I'm no substitute for a professional. If you're unsure, ask a doctor first.",
+    shortDisclaimer: 'Remember: stop if anything feels wrong.',
+    firstHello: 'Welcome to Back Break. I walk you through gentle routines for your lower back, one step at a time.',
+    whatICanDo: 'You can say a routine name, say how many minutes you have, or say recommend one. Say list routines to hear them all.',
+    welcomeBack: 'Welcome back to Back Break.',
+    whichRoutine: 'Which routine would you like?',
+    resumeOffer: (title: string, index: number, total: number, side?: string) =>
+      `You stopped ${title} at step ${index} of ${total}${side ? `, ${side} side` : ''}. Shall we pick up where you left off?`,
+    recovered: "I couldn't pick up our last conversation, so let's start fresh.",
+    settledQuestion: 'Did your back settle within a day after your last routine?',
+    settledYes: "Good. Let's keep going.",
+    settledNo:
+      "Thanks for telling me. Today let's go shorter and gentler, and leave out what flared it. If it keeps flaring, see a doctor or physiotherapist.",
+
+    // Choosing
+    list: (items: string[]) => `I have ${items.length} routines. ${items.join('. ')}.`,
+    listItem: (title: string, minutes: number) => `${title}, about ${minutes} minutes`,
+    unknownRoutine: (heard: string) => `I don't know a routine called ${heard}.`,
+    recommendation: (title: string, minutes: number) => `I suggest ${title}. It takes about ${minutes} minutes.`,
+    nothingFits: "I don't have a routine that fits that. Here is what I have.",
+    notYet: (title: string) =>
+      `${title} is not a starting point. Have you done gentle back stretches before, and felt fine afterwards?`,
+    notYetNo: (gentle: string) => `Then let's start with something gentler. ${gentle} is a good first routine.`,
+    startIt: 'Shall we start?',
+    blockedToday: (tier: 'A' | 'B') =>
+      tier === 'A'
+        ? `Earlier you told me about a warning sign. Please don't exercise today. ${emergencyCall}`
+        : 'Earlier you told me something that needs a doctor first. Please no exercise today.',
+
+    // Screening
+    screeningIntro: 'First, a few quick safety questions. Answer yes, no or not sure.',
+    screeningFullIntro: 'First, some safety questions. They take about two minutes. Answer yes, no or not sure.',
+    questions: {
+      aQuick:
+        'Do you have any new numbness around your seat, trouble with your bladder or bowels, weakness in your legs, or chest pain?',
+      aSaddle: 'Any new numbness or tingling around your genitals, buttocks or inner thighs?',
+      aBladder: 'Any new trouble passing urine, or loss of bladder or bowel control?',
+      aBothLegs: 'Any pain, tingling, numbness or weakness in both legs?',
+      aWeaker: 'Are your legs getting weaker, or is walking getting harder?',
+      aTrauma: 'Did the pain start after a serious accident or fall?',
+      aChest: 'Do you have chest pain right now?',
+      bFever: 'Do you have a fever, or feel hot and shivery?',
+      bWeightLoss: 'Have you lost weight without trying?',
+      bNight: 'Is the pain worse at night, or not eased by rest?',
+      bLump: 'Is there a new lump or swelling on your back, or a change in its shape?',
+      bCough: 'Do coughing, sneezing or going to the toilet make the pain much worse?',
+      bHigh: 'Is the pain mainly high up, between your shoulder blades?',
+      bCancer: 'Have you ever had cancer?',
+      bSteroids: 'Do you take steroid tablets long term, or have a weakened immune system?',
+      bAge: 'Is this back pain new, and are you over 50 or under 20?',
+      cPregnant: 'Are you pregnant, or did you give birth in the last few months?',
+      cSurgery: 'Have you had back, hip or belly surgery in the last six months?',
+      cOsteoporosis: 'Do you have osteoporosis, or have you broken a bone in a minor fall?',
+      cDizzy: 'Do you get dizzy when you tilt your head back or lie flat?',
+      cNeck: 'Do you have a neck condition, or were you told to avoid neck movements?',
+    } as Record<string, string>,
+    answerYesNo: 'Please answer yes, no or not sure.',
+    emergency: `Please stop. Don't exercise. These can be signs of a serious problem that needs checking urgently. ${emergencyCall}`,
+    urgent: gb
+      ? "Please don't exercise today. Call NHS 111, or get an urgent GP appointment today, to get this checked."
+      : "Please don't exercise today. Get an urgent appointment with a doctor today to get this checked.",
+    screeningDone: 'Thank you. That all sounds fine for today.',
+
+    // Tier C: one sentence each on what changes and why
+    reasons: {
+      rollerBones: 'With fragile bones, I leave out lying on the foam roller.',
+      lyingFlatPregnant: "In pregnancy, long spells flat on your back aren't advised. Lie on your side, or prop yourself up on a pillow.",
+      headHangNeck: 'With a neck condition, I leave out the head hang and head rolls.',
+      headHangDizzy: 'Because tilting your head back can make you dizzy, I leave out the head hang.',
+      tractionBones: 'With fragile bones, sacral traction is not for you.',
+      tractionPregnant: 'In pregnancy, I leave out sacral traction.',
+      surgery: 'After recent surgery, I leave this out. Check with your surgeon first.',
+      bendBones: 'With fragile bones, I leave out the bend-forward test.',
+      twistBones: 'With fragile bones, twist slowly and stop well before your end range.',
+      twistSurgery: 'After recent surgery, keep twists small and slow.',
+      thumpsBones: 'With fragile bones, I leave out the sacral thumps.',
+      hipSurgery: 'After hip surgery, check with your surgeon before deep hip stretches, so I leave them out.',
+      foldBones: 'With fragile bones, hinge at the hips and keep your back long. Do not round it.',
+      proneBendPregnant: 'In pregnancy, I leave out poses lying face down.',
+      bridgePregnant: 'In pregnancy, keep bridges short, and rest on your side between them.',
+      flared: 'I leave out a move that flared your back last time.',
+      dizzyToday: 'Because you felt dizzy, I leave this one out today.',
+    } as Record<string, string>,
+    tagCautions: {
+      legTravel: 'If pain, tingling or numbness travels down your leg, stop and tell me.',
+      legLowering: 'Stop if your back pain increases. Never lower so far that your low back lifts.',
+      headHangWoozy: 'If you feel woozy or dizzy, slide back onto the roller and skip this.',
+      tractionHurts: 'If this hurts, stop and skip it.',
+      proneCheck: 'With spinal stenosis, a slipped vertebra or a fusion, check with your clinician before back bends.',
+      hipReplacement: 'After a hip replacement, check with your surgeon before this one.',
+    } as Record<string, string>,
+
+    // Equipment and pain
+    equipmentNeeded: (items: string[]) => `You'll need ${items.join(', and ')}. Have you got ${items.length > 1 ? 'them' : 'it'}?`,
+    withSubstitutes: (name: string, subs: string[]) => (subs.length ? `${name}; ${subs.join(' or ')} works too` : name),
+    noEquipment: (title: string) => `No problem. ${title} needs no equipment. Shall we do that instead?`,
+    noEquipmentNothing: "No problem. Let's pick another routine.",
+    painBefore: 'How is your back right now, from 0 to 10? Or say skip.',
+    painAfter: 'How is your back now, from 0 to 10? Or say skip.',
+    painOutOfRange: 'Please give a number from 0 to 10, or say skip.',
+    checkIn: 'How was that? Rate your back from 0 to 10, or say next.',
+    painRose: "That's more than I'd like. We'll leave that move out for today. Say next to go on, or stop to finish here.",
+    painOk: 'Good. On we go.',
+
+    // Steps
+    starting: (title: string, count: number) => `Let's begin ${title}. ${count} steps.`,
+    startPosition: (text: string) => `To start: ${text}`,
+    stepIntro: (index: number, total: number, name: string, side?: string, round?: number, rounds?: number) =>
+      `Step ${index} of ${total}: ${name}${side ? `, ${side} side` : ''}${rounds && rounds > 1 ? `, round ${round} of ${rounds}` : ''}.`,
+    optional: 'This one is optional. Say skip to leave it out.',
+    hold: (text: string) => `Hold for ${text}.`,
+    holdText: (count: number, unit: 'breaths' | 'seconds' | 'reps') =>
+      unit === 'reps' ? `${count} ${count === 1 ? 'time' : 'times'}` : `${count} ${unit === 'breaths' ? (count === 1 ? 'breath' : 'breaths') : count === 1 ? 'second' : 'seconds'}`,
+    doIt: (text: string) => `Do it ${text}.`,
+    halfway: 'Halfway.',
+    release: 'And release.',
+    switchSides: (side: string) => `Now the ${side} side.`,
+    whenReady: (channel: Channel) => (channel === 'voice' ? "Say next when you're ready." : "Tap Next when you're ready."),
+    easierVersion: 'Here is an easier version.',
+    noEasier: "This one has no easier version. Move less far, go slower, or skip it.",
+    firstStep: 'This is the first step.',
+    paused: (channel: Channel) =>
+      channel === 'voice' ? "Paused. When you're ready, open Back Break and say resume." : 'Paused. Tap Resume when you are ready.',
+    nothingToResume: "There's nothing to resume.",
+    resuming: 'Picking up where you left off.',
+    startingOver: 'Starting over from the first step.',
+    progress: (index: number, total: number, side?: string) =>
+      `You're on step ${index} of ${total}${side ? `, ${side} side` : ''}. ${total - index} to go after this one.`,
+    skipped: 'Skipped.',
+
+    // This hurts, dizzy
+    hurtKind:
+      'Sorry it hurts. What kind? Sharp, spreading down a leg, numb, or a mild stretch? Or is it numbness around your seat, or chest pain?',
+    hurtKindShort: 'Sharp, spreading, numb, mild, seat numbness, or chest pain?',
+    hurtSharp:
+      'Stop this exercise now. Rest in a comfortable position. We can skip it, and go on only if the pain has settled.',
+    hurtSharpEasier: 'You can also try an easier version.',
+    hurtMild: 'A mild stretch is fine. Would you like the easier version, skip it, or go on?',
+    hurtMildNoEasier: 'A mild stretch is fine. Would you like to skip it, or go on?',
+    chestStop: `Stop now and rest. If the chest pain, breathlessness or faintness isn't gone within a few minutes, ${emergencyCall.replace(/^Call/, 'call')}`,
+    pregnancyStop: 'Stop now. Contact your maternity team or midwife straight away.',
+    dizzyStop:
+      "Stop. Come back slowly to a safe position. If you're on the roller, slide back onto it, then sit up slowly. I'll leave this move out for today.",
+    dizzyNeuro: 'Do you also have slurred speech, double vision, trouble swallowing, or weakness on one side?',
+    dizzyOk: 'Rest as long as you need. Say next when you feel steady, or stop to finish.',
+    goOn: 'Go on',
+
+    // Finish
+    finished: (title: string) => `Well done. That's the end of ${title}.`,
+    summary: (minutes: number, done: number, skipped: number) =>
+      `You spent ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, did ${done} ${done === 1 ? 'step' : 'steps'}${skipped ? ` and skipped ${skipped}` : ''}.`,
+    painChange: (before: number, after: number, meaningful: boolean) =>
+      `Your back went from ${before} to ${after}.${meaningful ? (after < before ? ' That is a real improvement.' : ' That is a real rise.') : ' About the same.'}`,
+    light: {
+      green: '',
+      amber: "If it settles within a day, that's fine.",
+      red: 'That is high. Ease off next time, and see a doctor or physiotherapist if it does not settle.',
+    },
+    streak: (days: number) => (days > 1 ? `That's ${days} days in a row.` : ''),
+    noProgress: "You've been at this for two weeks without much change. It's worth seeing a doctor or physiotherapist.",
+    reminderOffer: 'Would you like a daily reminder for a back break?',
+    reminderWhen: 'What time? For example, say three p m.',
+    reminderSet: (days: string, time: string) => `Done. I'll remind you ${days} at ${time}.`,
+    reminderOff: 'Reminders are off.',
+    reminderBadTime: "I didn't catch the time. Say a time like three p m.",
+    bye: 'Take care of your back. Bye for now.',
+    stopped: (index: number, total: number) => `Stopped at step ${index} of ${total}. Next time, you can pick up where you left off.`,
+
+    // History, forget, help, unknown
+    historyNone: "You haven't finished a routine yet.",
+    historyLine: (title: string, when: string, before?: number, after?: number) =>
+      `${title}, ${when}${before !== undefined && after !== undefined ? `, pain ${before} to ${after}` : ''}`,
+    history: (lines: string[]) => `Your recent routines: ${lines.join('. ')}.`,
+    forgetConfirm: 'This erases everything I know about you: answers, history and reminders. Are you sure?',
+    forgotten: 'Done. I have erased everything I knew about you.',
+    notForgotten: 'Okay, I kept everything.',
+    help: {
+      idle: 'Say a routine name, how many minutes you have, or recommend one. Say list routines to hear them.',
+      screening: 'I ask safety questions before we exercise. Answer yes, no or not sure.',
+      step: 'During a routine, say next, back, repeat, skip, easier, pause, or stop. Say this hurts if anything hurts.',
+      question: 'Please answer the question, or say stop.',
+      pain: 'Say a number from 0 for no pain to 10 for the worst pain, or say skip.',
+    },
+    didntCatch: "Sorry, I didn't catch that.",
+  };
+}
+
+export type Channel = 'voice' | 'text';
+export type Copy = ReturnType<typeof englishCopy>;
+
+export function copyFor(locale: string): Copy {
+  return englishCopy(/^en/i.test(locale) ? locale : 'en-US');
+}

@@ -1,0 +1,87 @@
+import type { CoachContext } from './context.js';
+import { copyFor, type Channel, type Copy } from './copy/en.js';
+import type { Effect } from './effects.js';
+import type { Profile } from './profile.js';
+import type { Choice, Display, Expect, HoldTimer, Moment, Reply, Segment } from './reply.js';
+import type { Routine } from './routine.js';
+import type { Session } from './session.js';
+
+/**
+ * One turn being worked out: the session and profile as they change, the speech so far, the effects.
+ * Local to a single call of step(); nothing here outlives it.
+ */
+export class Draft {
+  readonly copy: Copy;
+  readonly channel: Channel;
+  readonly speech: Segment[] = [];
+  readonly effects: Effect[] = [];
+  profile: Profile;
+  private profileChanged = false;
+
+  constructor(
+    public session: Session,
+    readonly ctx: CoachContext,
+  ) {
+    this.copy = copyFor(ctx.profile.locale);
+    this.channel = ctx.channel ?? 'voice';
+    this.profile = ctx.profile;
+  }
+
+  say(...texts: Array<string | undefined | false>): this {
+    for (const text of texts) if (text) this.speech.push({ kind: 'say', text });
+    return this;
+  }
+
+  pause(seconds: number): this {
+    this.speech.push({ kind: 'pause', seconds });
+    return this;
+  }
+
+  effect(effect: Effect): this {
+    this.effects.push(effect);
+    return this;
+  }
+
+  updateProfile(patch: Partial<Profile>): this {
+    this.profile = { ...this.profile, ...patch };
+    this.profileChanged = true;
+    return this;
+  }
+
+  set(patch: Partial<Session>): this {
+    this.session = { ...this.session, ...patch };
+    return this;
+  }
+
+  routine(id: string | undefined): Routine | undefined {
+    return id === undefined ? undefined : this.ctx.routines.find((r) => r.id === id);
+  }
+
+  today(): string {
+    return this.ctx.now.toISOString().slice(0, 10);
+  }
+
+  /** Finishes the turn: the reply, with profile changes saved as one effect. */
+  reply(parts: {
+    moment: Moment;
+    expect: Expect;
+    display: Display;
+    choices?: Choice[];
+    reprompt?: string;
+    hold?: HoldTimer;
+    end?: boolean;
+  }): Reply {
+    if (this.profileChanged) this.effects.unshift({ type: 'saveProfile', profile: this.profile });
+    const end = parts.end ?? false;
+    return {
+      moment: parts.moment,
+      speech: this.speech,
+      ...(end ? {} : { reprompt: parts.reprompt ?? this.copy.help.question }),
+      display: parts.display,
+      choices: parts.choices ?? [],
+      expect: end ? 'nothing' : parts.expect,
+      ...(parts.hold ? { hold: parts.hold } : {}),
+      end,
+    };
+  }
+}

@@ -1,0 +1,222 @@
+import type { Answer, Profile, Screening } from './profile.js';
+import type { Routine, SafetyTag, Step } from './routine.js';
+import { sidesOf } from './routine.js';
+import type { PlanItem } from './session.js';
+
+/**
+ * The safety rules of ../shared/design/safety.md as data and pure functions. The words live in copy/.
+ */
+
+export type Tier = 'A' | 'B' | 'C';
+
+/** Screening questions, in the order they are asked. */
+export const QUESTIONS = {
+  // Tier A: emergency
+  aSaddle: 'A',
+  aBladder: 'A',
+  aBothLegs: 'A',
+  aWeaker: 'A',
+  aTrauma: 'A',
+  aChest: 'A',
+  // Tier B: urgent, not an emergency
+  bFever: 'B',
+  bWeightLoss: 'B',
+  bNight: 'B',
+  bLump: 'B',
+  bCough: 'B',
+  bHigh: 'B',
+  bCancer: 'B',
+  bSteroids: 'B',
+  bAge: 'B',
+  // Tier C: caution
+  cPregnant: 'C',
+  cSurgery: 'C',
+  cOsteoporosis: 'C',
+  cDizzy: 'C',
+  cNeck: 'C',
+} as const satisfies Record<string, Tier>;
+export type QuestionId = keyof typeof QUESTIONS;
+
+/** The one combined tier A question asked every session; "yes" or "not sure" expands it. */
+export const QUICK_A = 'aQuick';
+export type ScreeningQuestion = QuestionId | typeof QUICK_A;
+
+export const questionIds = (tier: Tier) =>
+  (Object.keys(QUESTIONS) as QuestionId[]).filter((id) => QUESTIONS[id] === tier);
+
+export function tierOf(id: string): Tier | undefined {
+  if (id === QUICK_A) return 'A';
+  return (QUESTIONS as Record<string, Tier>)[id];
+}
+
+/** The full screening repeats after this many days (design choice). */
+export const SCREENING_VALID_DAYS = 30;
+
+/** Full screening on first use, after 30 days, after a tier B "yes", or when pain is new or worse. */
+export function needsFullScreening(screening: Screening | undefined, now: Date, painNewOrWorse: boolean): boolean {
+  if (!screening || painNewOrWorse) return true;
+  const age = now.getTime() - Date.parse(screening.at);
+  if (!(age >= 0) || age > SCREENING_VALID_DAYS * 86_400_000) return true;
+  return questionIds('B').some((id) => positive(id, screening.answers[id]));
+}
+
+/** The questions of a screening run: the combined tier A question first, then B and C when full. */
+export function screeningQueue(full: boolean): ScreeningQuestion[] {
+  return full ? [QUICK_A, ...questionIds('B'), ...questionIds('C')] : [QUICK_A];
+}
+
+/**
+ * "Not sure" counts as yes for tier A (safety.md). For tiers B and C we also treat it as yes
+ * (design choice: when unsure, be careful; C never blocks, it only adapts).
+ */
+export function positive(_id: string, answer: Answer | undefined): boolean {
+  return answer === 'yes' || answer === 'unsure';
+}
+
+/** Tier C conditions a person may have, from stored answers. */
+export type Condition = 'pregnant' | 'surgery' | 'osteoporosis' | 'dizzy' | 'neck';
+const CONDITION_OF: Record<string, Condition> = {
+  cPregnant: 'pregnant',
+  cSurgery: 'surgery',
+  cOsteoporosis: 'osteoporosis',
+  cDizzy: 'dizzy',
+  cNeck: 'neck',
+};
+
+export function conditionsOf(profile: Pick<Profile, 'screening'>): Set<Condition> {
+  const out = new Set<Condition>();
+  for (const [id, answer] of Object.entries(profile.screening?.answers ?? {})) {
+    const c = CONDITION_OF[id];
+    if (c && positive(id, answer)) out.add(c);
+  }
+  return out;
+}
+
+export type Rule = { action: 'skip' | 'adapt'; reason: string };
+
+/**
+ * safety.md section 2: what a tier C condition does to a tagged technique. `reason` is a copy key for
+ * the one sentence the coach says about it. Rules marked "design choice" have no published source.
+ */
+export const TECHNIQUE_RULES: Partial<Record<SafetyTag, Partial<Record<Condition, Rule>>>> = {
+  'foam-roller-spine': {
+    osteoporosis: { action: 'skip', reason: 'rollerBones' },
+    pregnant: { action: 'skip', reason: 'lyingFlatPregnant' },
+  },
+  'head-hang': {
+    neck: { action: 'skip', reason: 'headHangNeck' },
+    dizzy: { action: 'skip', reason: 'headHangDizzy' },
+    osteoporosis: { action: 'skip', reason: 'rollerBones' },
+  },
+  traction: {
+    osteoporosis: { action: 'skip', reason: 'tractionBones' },
+    pregnant: { action: 'skip', reason: 'tractionPregnant' },
+    surgery: { action: 'skip', reason: 'surgery' }, // design choice
+  },
+  'forward-bend-test': { osteoporosis: { action: 'skip', reason: 'bendBones' } },
+  twist: {
+    osteoporosis: { action: 'adapt', reason: 'twistBones' },
+    surgery: { action: 'adapt', reason: 'twistSurgery' }, // design choice
+  },
+  'sacral-thumps': {
+    osteoporosis: { action: 'skip', reason: 'thumpsBones' }, // design choice
+  },
+  'hip-opener': { surgery: { action: 'skip', reason: 'hipSurgery' } },
+  'forward-fold': { osteoporosis: { action: 'adapt', reason: 'foldBones' } },
+  'prone-back-bend': {
+    pregnant: { action: 'skip', reason: 'proneBendPregnant' },
+    surgery: { action: 'skip', reason: 'surgery' }, // design choice: a fusion or recent surgery: check first
+  },
+  'lying-flat': { pregnant: { action: 'adapt', reason: 'lyingFlatPregnant' } },
+  'leg-lowering': { surgery: { action: 'skip', reason: 'surgery' } }, // design choice: abdominal surgery
+  bridge: { pregnant: { action: 'adapt', reason: 'bridgePregnant' } },
+};
+
+/** Tags with a caution said once, before the first step that carries them, whatever the screening. */
+export const TAG_CAUTIONS: Partial<Record<SafetyTag, string>> = {
+  'strap-leg-stretch': 'legTravel',
+  'leg-lowering': 'legLowering',
+  'head-hang': 'headHangWoozy',
+  traction: 'tractionHurts',
+  'prone-back-bend': 'proneCheck',
+  'hip-opener': 'hipReplacement',
+};
+
+/** The strictest rule for a step given a person's conditions: skip beats adapt. */
+export function ruleFor(step: Pick<Step, 'tags'>, conditions: Set<Condition>): Rule | undefined {
+  let found: Rule | undefined;
+  for (const tag of step.tags) {
+    for (const c of conditions) {
+      const rule = TECHNIQUE_RULES[tag]?.[c];
+      if (!rule) continue;
+      if (rule.action === 'skip') return rule;
+      found ??= rule;
+    }
+  }
+  return found;
+}
+
+export interface Plan {
+  items: PlanItem[];
+  /** Steps left out, each with the reason said once. */
+  left: Array<{ stepId: string; reason: string }>;
+}
+
+/** The items a person will be walked through: each step per side and round, tier C rules applied. */
+export function planRoutine(routine: Routine, conditions: Set<Condition>, avoid: ReadonlySet<string> = new Set()): Plan {
+  const items: PlanItem[] = [];
+  const left: Plan['left'] = [];
+  for (const step of routine.steps) {
+    const rule = ruleFor(step, conditions);
+    if (rule?.action === 'skip') {
+      left.push({ stepId: step.id, reason: rule.reason });
+      continue;
+    }
+    if (avoid.has(step.id)) {
+      left.push({ stepId: step.id, reason: 'flared' });
+      continue;
+    }
+    for (let round = 1; round <= step.repeats; round++) {
+      for (const side of sidesOf(step)) {
+        items.push({ stepId: step.id, ...(side ? { side } : {}), round, ...(rule ? { adapted: rule.reason } : {}) });
+      }
+    }
+  }
+  return { items, left };
+}
+
+/** Emergency numbers by locale (safety.md section 1). */
+export function emergencyNumber(locale: string): string {
+  const region = locale.split(/[-_]/)[1]?.toUpperCase();
+  switch (region) {
+    case 'GB':
+      return '999';
+    case 'AU':
+      return '000';
+    case 'IE':
+      return '112';
+    case 'IN':
+      return '112';
+    default:
+      return '911';
+  }
+}
+
+/** Pain check rules (safety.md section 4). */
+export const PainRules = {
+  /** During a routine: a rise of this much above the start, or a score above `ceiling`, stops the technique. */
+  rise: 2,
+  ceiling: 5,
+  /** A meaningful change: 2 points or 30%. */
+  meaningful(before: number, after: number): boolean {
+    const change = before - after;
+    return Math.abs(change) >= 2 || (before > 0 && Math.abs(change) / before >= 0.3);
+  },
+  light(score: number): 'green' | 'amber' | 'red' {
+    return score <= 3 ? 'green' : score <= 5 ? 'amber' : 'red';
+  },
+  /** A rating during the run that should stop the current technique. */
+  tooHigh(score: number, start: number | undefined): boolean {
+    return score > PainRules.ceiling || (start !== undefined && score - start >= PainRules.rise);
+  },
+};
