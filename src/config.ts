@@ -10,7 +10,7 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
-    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/|memory:$)/, 'must be sqlite:<file>, postgres://... or memory:')
     .default('sqlite:./data/back-break.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALEXA_SKILL_ID: z.string().startsWith('amzn1.ask.skill.').optional(),

@@ -4,7 +4,10 @@ import express from 'express';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
+import { createCoachService, type CoachService } from './app/service.js';
+import type { Store } from './app/store.js';
 import { loadRoutines } from './routines/load.js';
+import { openStore, StoreConfigError } from './store/index.js';
 
 /**
  * The composition root: the only module that knows every adapter. One express app hosts
@@ -14,6 +17,8 @@ import { loadRoutines } from './routines/load.js';
 export interface BackBreakServer {
   app: express.Express;
   routines: Routine[];
+  store: Store;
+  coach: CoachService;
   /** Listens on config.port (0 for a free port); resolves with the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -21,11 +26,17 @@ export interface BackBreakServer {
 
 export interface ServerOptions {
   log?: Logger;
+  /** The clock, for tests that move time. */
+  now?: () => Date;
+  /** A store opened by the caller (tests share one between instances); otherwise DATABASE_URL's. */
+  store?: Store;
 }
 
 export async function buildServer(config: Config, options: ServerOptions = {}): Promise<BackBreakServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const routines = loadRoutines();
+  const store = options.store ?? (await openStore(config.databaseUrl, { log }));
+  const coach = createCoachService({ store, routines, log, ...(options.now ? { now: options.now } : {}) });
   const app = express();
   app.disable('x-powered-by');
 
@@ -33,12 +44,15 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
     res.json({ ok: true, routines: routines.map((r) => ({ id: r.id, title: r.title, minutes: estimatedMinutes(r) })) });
   });
 
-  // Adapters mount here (composition root).
+  const closers: Array<() => Promise<void> | void> = [];
+  // Adapters mount here (composition root). Anything they start (timers, schedulers) goes in `closers`.
 
   let server: Server | undefined;
   return {
     app,
     routines,
+    store,
+    coach,
     listen: () =>
       new Promise((resolve, reject) => {
         server = app.listen(config.port, config.host, (err?: Error) => {
@@ -48,29 +62,36 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
         });
       }),
     close: async () => {
+      for (const close of closers.reverse()) await close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      if (!options.store) await store.close();
     },
   };
 }
 
 async function main(): Promise<void> {
-  let config: Config;
+  let server: BackBreakServer;
+  let log: Logger;
   try {
-    config = readConfig();
+    const config = readConfig();
+    log = createLogger(config.logLevel);
+    server = await buildServer(config, { log });
+    const port = await server.listen();
+    log.info({ port, host: config.host }, `Back Break listening on http://${config.host}:${port}`);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // Bad configuration names the variable; nothing else is worth a stack trace to the person starting it.
+    if (err instanceof ConfigError || err instanceof StoreConfigError) {
       console.error(`Back Break cannot start: ${err.message}`);
       process.exit(2);
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
-  const server = await buildServer(config, { log });
-  const port = await server.listen();
-  log.info({ port, host: config.host }, `Back Break listening on http://${config.host}:${port}`);
   const shutdown = () => {
     log.info('shutting down');
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

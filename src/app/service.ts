@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { step, view } from '../core/coach.js';
+import type { Channel } from '../core/copy/en.js';
+import { isPlatformEffect, type Effect, type PlatformEffect } from '../core/effects.js';
+import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
+import type { Reply } from '../core/reply.js';
+import type { Routine } from '../core/routine.js';
+import { parseSession, type Session } from '../core/session.js';
+import type { Logger } from '../log.js';
+import type { Store, StoredHistory } from './store.js';
+import type { CoachPort, Surface, TurnRequest, TurnResult } from './turn.js';
+
+/**
+ * The application service: loads a person's profile, session and history, runs one core turn, saves with
+ * compare-and-set, and carries out the storage effects. Platform effects go back to the adapter.
+ */
+
+export interface CoachServiceDeps {
+  store: Store;
+  routines: readonly Routine[];
+  log: Logger;
+  /** The clock; injected so tests can move time. */
+  now?: () => Date;
+}
+
+/** How many times a turn is retried when another device wrote the session in between. */
+const MAX_ATTEMPTS = 3;
+const HISTORY_WINDOW = 30;
+
+const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'text' };
+
+/** A short stable pseudonym for logs: person ids are not logged as they are. */
+export function pseudonym(personId: string): string {
+  return createHash('sha256').update(personId).digest('hex').slice(0, 12);
+}
+
+interface Loaded {
+  profile: Profile;
+  profileVersion: number | null;
+  /** New, or the platform told a new locale or time zone: saved even when the core changes nothing. */
+  profileDirty: boolean;
+  session: Session | undefined;
+  sessionVersion: number | null;
+  recovered: boolean;
+  history: StoredHistory[];
+}
+
+export class CoachService implements CoachPort {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: CoachServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async handle(request: TurnRequest): Promise<TurnResult> {
+    const log = this.deps.log.child({ person: pseudonym(request.personId), surface: request.surface });
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const now = this.now();
+      const loaded = await this.load(request, now, log);
+      const ctx = {
+        now,
+        routines: this.deps.routines,
+        profile: loaded.profile,
+        history: loaded.history,
+        channel: CHANNEL[request.surface],
+        recovered: loaded.recovered,
+      };
+
+      const currentTurn = loaded.session?.turn ?? 0;
+      if (request.atTurn !== undefined && request.atTurn !== currentTurn) {
+        log.info({ event: 'turn.stale', intent: request.intent.type, atTurn: request.atTurn, turn: currentTurn });
+        return { reply: view(loaded.session, ctx), effects: [], turn: currentTurn, stale: true, profile: loaded.profile };
+      }
+
+      const result = step(loaded.session, request.intent, ctx);
+      if (result.stale) {
+        return { reply: result.reply, effects: [], turn: currentTurn, stale: true, profile: loaded.profile };
+      }
+
+      if (result.effects.some((e) => e.type === 'erase')) {
+        await this.deps.store.erasePerson(request.personId);
+        log.info({ event: 'person.erased' });
+        return { reply: result.reply, effects: [{ type: 'cancelReminder' }], turn: 0, stale: false, profile: newProfile(now) };
+      }
+
+      // The session decides who wins: a conflict means another device moved on; run the turn again on its state.
+      const saved = await this.deps.store.saveSession(request.personId, result.session, loaded.sessionVersion);
+      if (!saved.ok) {
+        log.warn({ event: 'session.conflict', attempt });
+        continue;
+      }
+      const profile = await this.applyEffects(request.personId, result.effects, loaded, log);
+      log.info({ event: 'turn', intent: request.intent.type, moment: result.reply.moment, turn: result.session?.turn });
+      return {
+        reply: result.reply,
+        effects: result.effects.filter(isPlatformEffect) as PlatformEffect[],
+        turn: result.session?.turn ?? 0,
+        stale: false,
+        profile,
+      };
+    }
+    log.error({ event: 'session.conflict_gave_up' });
+    return this.busyReply(request, log);
+  }
+
+  async setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { profile, version } = await this.loadProfile(personId, this.now(), this.deps.log);
+      const next = { ...profile, surfaces: { ...profile.surfaces, [surface]: { ...profile.surfaces[surface], ...data } } };
+      if ((await this.deps.store.saveProfile(personId, next, version)).ok) return;
+    }
+    throw new Error('profile kept changing while saving surface data');
+  }
+
+  async getProfile(personId: string): Promise<Profile | undefined> {
+    const stored = await this.deps.store.getProfile(personId);
+    if (!stored) return undefined;
+    const parsed = Profile.safeParse(stored.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private async loadProfile(personId: string, now: Date, log: Logger): Promise<{ profile: Profile; version: number | null }> {
+    const stored = await this.deps.store.getProfile(personId);
+    if (!stored) return { profile: newProfile(now), version: null };
+    const parsed = Profile.safeParse(stored.value);
+    if (parsed.success) return { profile: parsed.data, version: stored.version };
+    // Unreadable: start over with a fresh profile (the next save overwrites it), never crash.
+    log.warn({ event: 'profile.unreadable' });
+    return { profile: newProfile(now), version: stored.version };
+  }
+
+  private async load(request: TurnRequest, now: Date, log: Logger): Promise<Loaded> {
+    const { store } = this.deps;
+    const [{ profile: stored, version: profileVersion }, sessionRow, historyRows] = await Promise.all([
+      this.loadProfile(request.personId, now, log),
+      store.getSession(request.personId),
+      store.listHistory(request.personId, HISTORY_WINDOW),
+    ]);
+    let profile = stored;
+    if (request.locale && request.locale !== profile.locale) profile = { ...profile, locale: request.locale };
+    if (request.timeZone && request.timeZone !== profile.timeZone) profile = { ...profile, timeZone: request.timeZone };
+    const profileDirty = profileVersion === null || profile !== stored;
+    const session = sessionRow ? parseSession(sessionRow.value) : undefined;
+    const recovered = sessionRow !== undefined && session === undefined;
+    if (recovered) log.warn({ event: 'session.unreadable' });
+    const history = historyRows.filter((h) => HistoryEntry.safeParse(h).success);
+    return {
+      profile,
+      profileVersion,
+      profileDirty,
+      session,
+      sessionVersion: sessionRow?.version ?? null,
+      recovered,
+      history,
+    };
+  }
+
+  private async applyEffects(personId: string, effects: Effect[], loaded: Loaded, log: Logger): Promise<Profile> {
+    const { store } = this.deps;
+    let profile = loaded.profile;
+    const saveWanted = effects.find((e): e is Extract<Effect, { type: 'saveProfile' }> => e.type === 'saveProfile');
+    if (saveWanted || loaded.profileDirty) {
+      profile = saveWanted?.profile ?? profile;
+      await this.saveProfile(personId, profile, loaded.profileVersion);
+    }
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'recordHistory':
+          await store.addHistory(personId, effect.entry);
+          break;
+        case 'markSettled': {
+          const newest = loaded.history[0];
+          if (newest) await store.updateHistory(personId, newest.id, { settled: effect.settled });
+          break;
+        }
+        case 'safetyEvent':
+          // The kind and ids only: never answers or scores.
+          log.info({ event: 'safety', kind: effect.kind, routineId: effect.routineId, stepId: effect.stepId });
+          break;
+        default:
+          break;
+      }
+    }
+    return profile;
+  }
+
+  /** Profile writes are rare and small; on a conflict the newest read is overwritten with this turn's view. */
+  private async saveProfile(personId: string, profile: Profile, expected: number | null): Promise<void> {
+    let version = expected;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if ((await this.deps.store.saveProfile(personId, profile, version)).ok) return;
+      version = (await this.deps.store.getProfile(personId))?.version ?? null;
+    }
+    throw new Error('profile kept changing while saving');
+  }
+
+  private busyReply(request: TurnRequest, log: Logger): TurnResult {
+    log.warn({ event: 'turn.busy', intent: request.intent.type });
+    const text = 'Another device is using Back Break for you right now. Please say that again in a moment.';
+    const reply: Reply = {
+      moment: 'goodbye',
+      speech: [{ kind: 'say', text }],
+      reprompt: text,
+      display: { title: 'Back Break', body: text },
+      choices: [],
+      expect: 'command',
+      end: false,
+    };
+    return { reply, effects: [], turn: 0, stale: true, profile: newProfile(this.now()) };
+  }
+}
+
+export function createCoachService(deps: CoachServiceDeps): CoachService {
+  return new CoachService(deps);
+}
