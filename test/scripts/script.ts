@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { newProfile, type Profile } from '../../src/core/profile.js';
+import { QUESTIONS } from '../../src/core/safety.js';
 
 /**
  * Conversation scripts: what a person says and what the coach must say or offer, as data.
@@ -82,4 +84,13 @@ export function check(expect: Expectation, seen: Observed): string[] {
   }
   if (expect.end !== undefined && seen.end !== expect.end) failures.push(`end ${seen.end}, expected ${expect.end}`);
   return failures;
+}
+
+/**
+ * The profile of a returning person screened today with every answer "no", for scripts marked
+ * `screened: true`: save it with store.saveProfile(personId, screenedProfile(now, locale), null) first.
+ */
+export function screenedProfile(now: Date, locale = 'en-US'): Profile {
+  const answers = Object.fromEntries(Object.keys(QUESTIONS).map((id) => [id, 'no' as const]));
+  return { ...newProfile(now, locale), greeted: true, screening: { answers, at: now.toISOString() } };
 }
