@@ -1,0 +1,244 @@
+import type { webApi } from '@slack/bolt';
+import type { Store } from '../../app/store.js';
+import type { CoachPort, TurnResult } from '../../app/turn.js';
+import type { PlatformEffect } from '../../core/effects.js';
+import type { Intent } from '../../core/intents.js';
+import type { Profile } from '../../core/profile.js';
+import type { Logger } from '../../log.js';
+import { describeError, SlackAdapterError, SlackErrorCode, slackErrorName } from './errors.js';
+import { HoldTimers, type HoldTimer } from './handsFree.js';
+import { parsePersonId, type SlackPerson } from './person.js';
+import { isValidTimeZone, nextDueAt } from './reminders/nextDue.js';
+import { renderReply } from './render/session.js';
+
+/**
+ * One person's conversation in Slack: a turn goes to the coach, the reply becomes the ONE DM message of the
+ * session (posted once, then updated in place), reminders the turn asks for are stored, hands-free timers
+ * are armed. Turns of one person run one at a time, in arrival order.
+ */
+
+/** What the adapter keeps in the profile's `surfaces.slack`. */
+export interface SlackSurface {
+  /** The DM channel with the app. */
+  channel?: string;
+  /** The session message updated in place. */
+  ts?: string;
+  /** '1' while that message's conversation is open; a new message starts after it ended. */
+  open?: string;
+  /** 'on' when steps advance by themselves. */
+  handsFree?: string;
+}
+
+export function surfaceOf(profile: Profile | undefined): SlackSurface {
+  return (profile?.surfaces.slack ?? {}) as SlackSurface;
+}
+
+export function handsFreeOn(profile: Profile | undefined): boolean {
+  return surfaceOf(profile).handsFree === 'on';
+}
+
+export interface TurnOptions {
+  /** The session turn the button was drawn for. */
+  atTurn?: number;
+  /** Start a new session message (a start from the menu, App Home, a reminder, a typed start). */
+  fresh?: boolean;
+  /** The message the button was on. */
+  source?: { channel?: string; ts?: string };
+}
+
+export interface TurnOutcome {
+  applied: boolean;
+  result?: TurnResult;
+  /** The session message the reply went to. */
+  message?: { channel: string; ts: string };
+}
+
+export interface ConversationDeps {
+  coach: CoachPort;
+  store: Store;
+  client: webApi.WebClient;
+  log: Logger;
+  now?: () => number;
+}
+
+export class SlackConversation {
+  readonly timers: HoldTimers;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.now = deps.now ?? Date.now;
+    this.timers = new HoldTimers((hold) => this.onHoldElapsed(hold));
+  }
+
+  /** Runs `work` after the person's earlier turns; tracked so close() can wait for it. */
+  serial<T>(personId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(personId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(personId, settled);
+    this.inFlight.add(settled);
+    void settled.then(() => {
+      this.inFlight.delete(settled);
+      if (this.queues.get(personId) === settled) this.queues.delete(personId);
+    });
+    return next;
+  }
+
+  /** A turn, with failures logged (by code, never with the person's words) instead of thrown. */
+  async turn(person: SlackPerson, intent: Intent, options: TurnOptions = {}): Promise<TurnOutcome> {
+    try {
+      return await this.serial(person.personId, () => this.applyTurn(person, intent, options));
+    } catch (err) {
+      this.deps.log.error({ err: describeError(err), intent: intent.type }, 'slack turn failed');
+      return { applied: false };
+    }
+  }
+
+  private async applyTurn(person: SlackPerson, intent: Intent, options: TurnOptions): Promise<TurnOutcome> {
+    const { coach, client, log } = this.deps;
+    const timeZone = intent.type === 'setReminder' ? await this.userTimeZone(person.userId) : undefined;
+    const result = await coach.handle({
+      personId: person.personId,
+      surface: 'slack',
+      intent,
+      ...(options.atTurn !== undefined ? { atTurn: options.atTurn } : {}),
+      ...(timeZone ? { timeZone } : {}),
+    });
+    if (result.stale) {
+      log.debug({ intent: intent.type, atTurn: options.atTurn, turn: result.turn }, 'stale slack turn ignored');
+      return { applied: false, result };
+    }
+
+    const surface = surfaceOf(result.profile);
+    const handsFree = surface.handsFree === 'on';
+    const message = renderReply(result.reply, { turn: result.turn, handsFree });
+    // Where the reply goes: the message whose button was pressed; else the open session message; else a new
+    // message in the DM (never the channel a command was typed in).
+    let channel: string;
+    let ts: string | undefined;
+    if (!options.fresh && options.source?.channel && options.source.ts) {
+      channel = options.source.channel;
+      ts = options.source.ts;
+    } else {
+      channel = surface.channel ?? (await this.openDm(person.userId));
+      ts = !options.fresh && surface.open === '1' ? surface.ts : undefined;
+    }
+    if (ts !== undefined) {
+      try {
+        await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks, metadata: message.metadata });
+      } catch (err) {
+        // The message was deleted or is too old to edit: carry on in a new one.
+        if (!['message_not_found', 'cant_update_message', 'edit_window_closed'].includes(slackErrorName(err) ?? '')) throw err;
+        ts = undefined;
+      }
+    }
+    if (ts === undefined) {
+      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata: message.metadata });
+      if (!posted.ts) throw new SlackAdapterError(SlackErrorCode.ApiCallFailed, 'chat.postMessage gave no ts');
+      ts = posted.ts;
+    }
+
+    const open = result.reply.end ? '0' : '1';
+    // A goodbye never creates data about a person (after "forget me" nothing is left behind).
+    const leaveNoTrace = result.reply.end && result.profile.surfaces.slack === undefined;
+    if (!leaveNoTrace && (surface.channel !== channel || surface.ts !== ts || surface.open !== open)) {
+      await coach.setSurfaceData(person.personId, 'slack', { ...stringsOf(surface), channel, ts, open });
+    }
+    await this.carryOut(person, result.effects, channel, timeZone ?? result.profile.timeZone);
+
+    const hold = result.reply.hold;
+    if (hold && handsFree && !result.reply.end) {
+      this.timers.arm({ personId: person.personId, stepKey: hold.stepKey, turn: result.turn }, hold.seconds);
+    } else {
+      this.timers.cancel(person.personId);
+    }
+    return { applied: true, result, message: { channel, ts } };
+  }
+
+  /** Reminders live with the adapter: stored here, fired by the scheduler. */
+  private async carryOut(person: SlackPerson, effects: PlatformEffect[], channel: string, timeZone: string | undefined): Promise<void> {
+    for (const effect of effects) {
+      if (effect.type === 'cancelReminder') {
+        await this.deps.store.deleteReminder(person.personId, 'slack');
+        continue;
+      }
+      const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
+      let due: number;
+      try {
+        due = nextDueAt({ days: effect.days, time: effect.time, timeZone: zone }, this.now());
+      } catch (err) {
+        this.deps.log.warn({ err: describeError(new SlackAdapterError(SlackErrorCode.BadReminder, String(err))) }, 'reminder not scheduled');
+        continue;
+      }
+      await this.deps.store.putReminder({
+        id: person.personId,
+        personId: person.personId,
+        surface: 'slack',
+        days: effect.days,
+        time: effect.time,
+        timeZone: zone,
+        target: channel,
+        nextDueAt: due,
+      });
+    }
+  }
+
+  /** The hands-free setting, kept with the adapter's surface data. */
+  async setHandsFree(person: SlackPerson, on: boolean): Promise<void> {
+    await this.serial(person.personId, async () => {
+      const profile = await this.deps.coach.getProfile(person.personId);
+      const surface = surfaceOf(profile);
+      await this.deps.coach.setSurfaceData(person.personId, 'slack', { ...stringsOf(surface), handsFree: on ? 'on' : 'off' });
+      if (!on) this.timers.cancel(person.personId);
+    });
+  }
+
+  private onHoldElapsed(hold: HoldTimer): void {
+    const person = parsePersonId(hold.personId);
+    if (!person) return;
+    void this.turn(person, { type: 'timerElapsed', stepKey: hold.stepKey }, { atTurn: hold.turn });
+  }
+
+  async openDm(userId: string): Promise<string> {
+    const opened = await this.deps.client.conversations.open({ users: userId });
+    const id = opened.channel?.id;
+    if (!id) throw new SlackAdapterError(SlackErrorCode.NoDirectMessage, 'conversations.open gave no channel');
+    return id;
+  }
+
+  /** The person's IANA zone from users.info, or undefined when Slack does not say. */
+  async userTimeZone(userId: string): Promise<string | undefined> {
+    try {
+      const info = await this.deps.client.users.info({ user: userId });
+      const tz = info.user?.tz;
+      return tz && isValidTimeZone(tz) ? tz : undefined;
+    } catch (err) {
+      this.deps.log.warn({ err: describeError(err) }, 'users.info failed; reminder time zone falls back');
+      return undefined;
+    }
+  }
+
+  /** Cancels timers and waits (bounded) for turns under way. */
+  async close(waitMs = 5000): Promise<void> {
+    this.timers.close();
+    const pending = Promise.all([...this.inFlight]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /** Resolves when every turn started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    // Turns may start more turns (hands-free); a few rounds settle them, bounded.
+    for (let round = 0; round < 10 && this.inFlight.size > 0; round++) await Promise.all([...this.inFlight]);
+  }
+}
+
+function stringsOf(surface: SlackSurface): Record<string, string> {
+  return Object.fromEntries(Object.entries(surface).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

@@ -1,0 +1,53 @@
+/**
+ * The words the Slack adapter itself shows (English). What the coach says comes from the core's replies;
+ * these are only Slack's own frames: menus, usage lines, App Home, the reminder DM.
+ */
+export const copy = {
+  usage:
+    'Try `/backbreak` for the routines, `/backbreak start five moves`, `next`, `repeat`, `pause`, `stop`, ' +
+    '`remind weekdays 15:00`, `history`, `handsfree on` or `help`.',
+  usageRemind: 'Try `/backbreak remind weekdays 15:00`, `/backbreak remind daily 9am`, `/backbreak remind mon wed fri 12:30` or `/backbreak remind off`.',
+  usageHandsFree: 'Try `/backbreak handsfree on` or `/backbreak handsfree off`.',
+  menuIntro: 'Pick a routine. It runs in our DM, one step at a time.',
+  menuFooter: 'Or type `/backbreak start 5 minutes`. `/backbreak help` for more.',
+  start: 'Start',
+  inYourDm: 'On it: see your DM with Back Break.',
+  noRoutines: 'No routines are loaded right now.',
+  handsFreeOn: 'Hands-free is on: each step moves on by itself when its hold ends.',
+  handsFreeOff: 'Hands-free is off: press Next when you are ready.',
+  handsFreeNext: (seconds: number) => `Hands-free: moves on by itself in ${seconds} s`,
+  somethingWrong: 'Sorry, that did not work. Please try again in a moment.',
+  stopConfirm: { title: 'Stop the routine?', text: 'Your progress so far is kept.', confirm: 'Stop', deny: 'Keep going' },
+  confirmDefault: { title: 'Are you sure?', confirm: 'Yes', deny: 'Cancel' },
+  yes: 'Yes',
+  no: 'No',
+  notSure: 'Not sure',
+  step: (i: number, n: number) => `Step ${i} of ${n}`,
+  side: (side: string) => `${side} side`,
+  equipment: (items: string[]) => `You'll need: ${items.join(', ')}`,
+  reminder: {
+    text: 'Time for a back break: about five minutes, gentle, at your desk or on the floor.',
+    button: 'Start a back break',
+  },
+  home: {
+    title: 'Back Break',
+    intro:
+      'Guided low-back routines, one step at a time, with safety checks before and during. ' +
+      'Exercise guidance only, not a diagnosis or treatment. In an emergency, call your local emergency number.',
+    routines: 'Routines',
+    reminder: 'Reminder',
+    noReminder: 'No reminder set. Try `/backbreak remind weekdays 15:00`.',
+    reminderLine: (days: string, time: string, zone: string, next: string) =>
+      `${days[0]!.toUpperCase()}${days.slice(1)} at ${time} (${zone}). Next: ${next}.`,
+    recent: 'Recent',
+    noHistory: 'Nothing yet. Your finished routines show here, with pain before and after.',
+    settings: 'Settings',
+    handsFree: (on: boolean) => `*Hands-free:* ${on ? 'on' : 'off'}. Steps move on by themselves when a hold ends.`,
+    turnOn: 'Turn on',
+    turnOff: 'Turn off',
+    completed: 'done',
+    stopped: 'stopped',
+    pain: (before?: number, after?: number) =>
+      before === undefined && after === undefined ? '' : `pain ${before ?? '?'} → ${after ?? '?'}`,
+  },
+} as const;

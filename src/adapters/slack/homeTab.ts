@@ -1,0 +1,31 @@
+import type { webApi } from '@slack/bolt';
+import type { Store } from '../../app/store.js';
+import type { CoachPort } from '../../app/turn.js';
+import type { Routine } from '../../core/routine.js';
+import { handsFreeOn } from './conversation.js';
+import type { SlackPerson } from './person.js';
+import { HOME_HISTORY, homeView } from './render/home.js';
+
+export interface HomeDeps {
+  coach: CoachPort;
+  store: Store;
+  client: webApi.WebClient;
+  routines: Routine[];
+}
+
+/** Publishes the person's App Home: routines, next reminder, recent history, hands-free. */
+export async function publishHome(deps: HomeDeps, person: SlackPerson): Promise<void> {
+  const [profile, reminder, history] = await Promise.all([
+    deps.coach.getProfile(person.personId),
+    deps.store.getReminder(person.personId, 'slack'),
+    deps.store.listHistory(person.personId, HOME_HISTORY),
+  ]);
+  const view = homeView({
+    routines: deps.routines,
+    reminder,
+    history,
+    handsFree: handsFreeOn(profile),
+    timeZone: profile?.timeZone,
+  });
+  await deps.client.views.publish({ user_id: person.userId, view });
+}

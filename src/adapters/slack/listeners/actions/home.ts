@@ -1,0 +1,25 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { describeError } from '../../errors.js';
+import { publishHome } from '../../homeTab.js';
+import { slackPerson } from '../../person.js';
+import { HANDS_FREE_ACTION } from '../../render/home.js';
+import type { ListenerDeps } from '../deps.js';
+import type { ButtonInput } from './session.js';
+
+/** The hands-free button on App Home: saves the setting and shows the tab again. */
+export async function handleHandsFreeToggle(deps: ListenerDeps, { body, action, ack }: ButtonInput): Promise<void> {
+  await ack();
+  const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+  try {
+    await deps.conversation.setHandsFree(person, action.value === 'on');
+    await publishHome(deps, person);
+  } catch (err) {
+    deps.log.error({ err: describeError(err) }, 'hands-free toggle failed');
+  }
+}
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: HANDS_FREE_ACTION }, async ({ body, action, ack }) =>
+    handleHandsFreeToggle(deps, { body, action, ack }),
+  );
+}

@@ -1,0 +1,55 @@
+import type { App, RespondArguments, SlashCommand, types } from '@slack/bolt';
+import { copy } from '../../copy.js';
+import { describeError } from '../../errors.js';
+import { parseCommand } from '../../grammar.js';
+import { slackPerson } from '../../person.js';
+import { menuMessage, noticeMessage } from '../../render/menu.js';
+import type { ListenerDeps } from '../deps.js';
+
+export const COMMAND = '/backbreak';
+
+export interface CommandInput {
+  command: Pick<SlashCommand, 'text' | 'team_id' | 'user_id' | 'trigger_id' | 'channel_id'>;
+  ack: (response?: RespondArguments) => Promise<void>;
+}
+
+const ephemeral = (message: { text: string; blocks: types.KnownBlock[] }): RespondArguments => ({
+  response_type: 'ephemeral',
+  text: message.text,
+  blocks: message.blocks,
+});
+
+/**
+ * `/backbreak [text]`: acks at once (the menu and usage lines are the ack itself), then runs the turn, whose
+ * reply goes to the session message in the person's DM.
+ */
+export async function handleBackbreakCommand(deps: ListenerDeps, { command, ack }: CommandInput): Promise<void> {
+  const parsed = parseCommand(command.text ?? '');
+  const person = slackPerson(command.team_id, command.user_id);
+  switch (parsed.kind) {
+    case 'menu':
+      return ack(ephemeral(menuMessage(deps.routines, command.trigger_id)));
+    case 'usage':
+      return ack(ephemeral(noticeMessage(parsed.text)));
+    case 'handsFree':
+      await ack(ephemeral(noticeMessage(parsed.on ? copy.handsFreeOn : copy.handsFreeOff)));
+      try {
+        await deps.conversation.setHandsFree(person, parsed.on);
+      } catch (err) {
+        deps.log.error({ err: describeError(err) }, 'hands-free setting not saved');
+      }
+      return;
+    case 'turn': {
+      // Typed in the DM with the app, the answer appears right there; elsewhere, say where it went.
+      const inDm = command.channel_id?.startsWith('D');
+      await ack(inDm ? undefined : ephemeral(noticeMessage(copy.inYourDm)));
+      const fresh = parsed.intent.type === 'start' || parsed.intent.type === 'launch';
+      await deps.conversation.turn(person, parsed.intent, { fresh });
+      return;
+    }
+  }
+}
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.command(COMMAND, async ({ command, ack }) => handleBackbreakCommand(deps, { command, ack }));
+}

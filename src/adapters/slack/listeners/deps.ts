@@ -1,0 +1,17 @@
+import type { webApi } from '@slack/bolt';
+import type { Store } from '../../../app/store.js';
+import type { CoachPort } from '../../../app/turn.js';
+import type { Routine } from '../../../core/routine.js';
+import type { Logger } from '../../../log.js';
+import type { SlackConversation } from '../conversation.js';
+
+/** What every listener may use. */
+export interface ListenerDeps {
+  conversation: SlackConversation;
+  coach: CoachPort;
+  store: Store;
+  client: webApi.WebClient;
+  routines: Routine[];
+  log: Logger;
+  now: () => number;
+}

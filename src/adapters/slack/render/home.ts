@@ -1,0 +1,81 @@
+import type { types } from '@slack/bolt';
+import type { Reminder, StoredHistory } from '../../../app/store.js';
+import type { Routine } from '../../../core/routine.js';
+import { copy } from '../copy.js';
+import { describeDays } from '../reminders/phrase.js';
+import { clip, LIMITS, mrkdwn } from './limits.js';
+import { routineSections } from './menu.js';
+
+/** The App Home tab: routines to start, the next reminder, recent history, settings. Pure. */
+export interface HomeData {
+  routines: Routine[];
+  reminder?: Reminder;
+  history: StoredHistory[];
+  handsFree: boolean;
+  /** For dates; UTC when unknown. */
+  timeZone?: string;
+}
+
+export const HANDS_FREE_ACTION = 'bb_handsfree';
+/** How many history lines the tab shows. */
+export const HOME_HISTORY = 5;
+
+function formatWhen(epochMs: number, timeZone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: timeZone ?? 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(epochMs));
+  } catch {
+    return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  }
+}
+
+function historyLine(entry: StoredHistory, titles: Map<string, string>, timeZone?: string): string {
+  const when = Date.parse(entry.finishedAt);
+  const parts = [
+    `*${mrkdwn(titles.get(entry.routineId) ?? entry.routineId, 200)}*`,
+    Number.isFinite(when) ? formatWhen(when, timeZone) : '',
+    entry.completed ? copy.home.completed : copy.home.stopped,
+    copy.home.pain(entry.painBefore, entry.painAfter),
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function homeView(data: HomeData): types.HomeView {
+  const header = (text: string): types.KnownBlock => ({ type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText) } });
+  const section = (text: string): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+
+  const tail: types.KnownBlock[] = [{ type: 'divider' }, header(copy.home.reminder)];
+  const r = data.reminder;
+  tail.push(
+    section(
+      r ? copy.home.reminderLine(describeDays(r.days), r.time, r.timeZone, formatWhen(r.nextDueAt, r.timeZone)) : copy.home.noReminder,
+    ),
+  );
+  tail.push({ type: 'divider' }, header(copy.home.recent));
+  const titles = new Map(data.routines.map((routine) => [routine.id, routine.title]));
+  const recent = data.history.slice(0, HOME_HISTORY);
+  tail.push(section(recent.length > 0 ? recent.map((h) => historyLine(h, titles, data.timeZone ?? r?.timeZone)).join('\n') : copy.home.noHistory));
+  tail.push({ type: 'divider' }, header(copy.home.settings), {
+    type: 'section',
+    block_id: 'bb_settings',
+    text: { type: 'mrkdwn', text: copy.home.handsFree(data.handsFree) },
+    accessory: {
+      type: 'button',
+      action_id: HANDS_FREE_ACTION,
+      text: { type: 'plain_text', text: data.handsFree ? copy.home.turnOff : copy.home.turnOn },
+      value: data.handsFree ? 'off' : 'on',
+    },
+  });
+
+  const head: types.KnownBlock[] = [header(copy.home.title), section(copy.home.intro), { type: 'divider' }, header(copy.home.routines)];
+  // Within 100 blocks whatever the catalogue's size: routines take what the rest leaves.
+  const room = LIMITS.blocksPerHomeTab - head.length - tail.length;
+  return { type: 'home', blocks: [...head, ...routineSections(data.routines, room), ...tail] };
+}
