@@ -4,6 +4,7 @@ import express from 'express';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
+import { mountSlackIfConfigured } from './adapters/slack/index.js';
 import { createCoachService, type CoachService } from './app/service.js';
 import type { Store } from './app/store.js';
 import { loadRoutines } from './routines/load.js';
@@ -46,6 +47,8 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
 
   const closers: Array<() => Promise<void> | void> = [];
   // Adapters mount here (composition root). Anything they start (timers, schedulers) goes in `closers`.
+  const slack = mountSlackIfConfigured(app, config.slack, { coach, store, routines, log, ...(options.now ? { now: options.now } : {}) });
+  if (slack) closers.push(() => slack.close());
 
   let server: Server | undefined;
   return {
