@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { createCoachService } from '../../../src/app/service.js';
+import { TerminalChat } from '../../../src/adapters/terminal/chat.js';
+import { speechText } from '../../../src/core/reply.js';
+import { createLogger } from '../../../src/log.js';
+import { loadRoutines } from '../../../src/routines/load.js';
+import { MemoryStore } from '../../../src/store/index.js';
+import { check, loadScripts, screenedProfile } from '../../scripts/script.js';
+
+describe('conversation scripts through the terminal', () => {
+  const scripts = loadScripts();
+
+  it('has scripts to run', () => {
+    expect(scripts.length).to.be.greaterThan(3);
+  });
+
+  for (const script of scripts) {
+    it(`${script.file}: ${script.name}`, async () => {
+      const now = new Date('2026-11-21T15:00:00Z');
+      const store = new MemoryStore();
+      const coach = createCoachService({ store, routines: loadRoutines(), log: createLogger('silent'), now: () => now });
+      const personId = 'terminal:script';
+      if (script.screened) await store.saveProfile(personId, screenedProfile(now, script.locale), null);
+      const transcript: string[] = [];
+      const open = () => new TerminalChat({ coach, personId, locale: script.locale, write: (t) => transcript.push(t) });
+      let chat = open();
+      for (const [i, turn] of script.turns.entries()) {
+        if (script.newSessionBefore.includes(i)) chat = open();
+        const reply = await chat.line(turn.say);
+        const failures = check(turn.expect, {
+          moment: reply.moment,
+          speech: speechText(reply),
+          choices: reply.choices.map((c) => c.label),
+          end: reply.end,
+        });
+        expect(failures, `turn ${i} "${turn.say}"\n${transcript.slice(-3).join('\n')}`).to.deep.equal([]);
+      }
+    });
+  }
+});
