@@ -1,0 +1,102 @@
+import type { Slot } from 'ask-sdk-model';
+import { HurtKind } from '../../core/intents.js';
+
+/**
+ * Reading slot values. Entity resolution (ER_SUCCESS_MATCH) names the value by its id in our interaction
+ * model; the raw value is what was heard, kept for values the model does not know.
+ */
+
+export interface SlotReading {
+  /** The resolved value's id, when entity resolution matched. */
+  id?: string;
+  /** What Alexa heard, trimmed; absent for an empty slot. */
+  heard?: string;
+}
+
+export function readSlot(slot: Slot | undefined): SlotReading {
+  if (!slot) return {};
+  const heard = slot.value?.trim() || undefined;
+  for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
+    if (authority.status?.code === 'ER_SUCCESS_MATCH') {
+      const id = authority.values?.[0]?.value?.id;
+      if (id) return { id, heard };
+    }
+  }
+  return { heard };
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, oh: 0, nought: 0, none: 0, nothing: 0,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
+
+/**
+ * A number from an AMAZON.NUMBER slot: Alexa sends digits ("7"); test tools and some devices send words
+ * ("seven", "twenty five"). Anything else ("?", empty) is undefined.
+ */
+export function parseNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
+  const words = v.replace(/-/g, ' ').split(/\s+/).filter((w) => w && w !== 'and' && w !== 'a');
+  if (words.length === 0) return undefined;
+  let total = 0;
+  for (const w of words) {
+    if (w in TENS) total += TENS[w]!;
+    else if (w in UNITS) total += UNITS[w]!;
+    else return undefined;
+  }
+  return total;
+}
+
+/**
+ * A 24-hour "HH:MM" from an AMAZON.TIME clock value ("15:00") or a spoken time ("3 pm", "three pm").
+ * Undefined when it cannot be read (Alexa's parts of the day, "MO", "EV", are left to the core).
+ */
+export function parseTime(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const lower = value.trim().toLowerCase().replace(/\./g, '');
+  if (lower === 'noon' || lower === 'midday') return '12:00';
+  if (lower === 'midnight') return '00:00';
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/.exec(lower) ?? /^([a-z ]+?)\s*(am|pm|o'clock)$/.exec(lower);
+  if (!m) return undefined;
+  let hour: number | undefined;
+  let minute = 0;
+  let suffix: string | undefined;
+  if (/^\d/.test(m[1]!)) {
+    hour = Number(m[1]);
+    minute = m[2] ? Number(m[2]) : 0;
+    suffix = m[3];
+  } else {
+    hour = parseNumber(m[1]);
+    suffix = m[2];
+  }
+  if (hour === undefined || hour > 23 || minute > 59) return undefined;
+  if (suffix === 'pm' && hour < 12) hour += 12;
+  if (suffix === 'am' && hour === 12) hour = 0;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * What kind of hurt the person described. The interaction model's HURT_KIND ids are the core's kinds;
+ * a value the model did not resolve is read by its words, the most serious first.
+ */
+export function hurtKindOf(reading: SlotReading): HurtKind | undefined {
+  const byId = HurtKind.safeParse(reading.id);
+  if (byId.success) return byId.data;
+  const heard = reading.heard?.toLowerCase();
+  if (!heard) return undefined;
+  const rules: Array<[RegExp, HurtKind]> = [
+    [/saddle|seat|groin|genital|bladder|bowel|both legs/, 'saddle'],
+    [/chest|breath|faint/, 'chest'],
+    [/bleed|contraction|calf|waters|fluid|pregnan/, 'pregnancy'],
+    [/spread|down my leg|down the leg|tingl|pins and needles|radiat/, 'spreading'],
+    [/numb|no feeling|lost feeling/, 'numbness'],
+    [/sharp|shoot|stab|burn/, 'sharp'],
+    [/mild|stretch|tight|ach|sore|uncomfortable|pull/, 'mild'],
+  ];
+  return rules.find(([re]) => re.test(heard))?.[1];
+}
