@@ -48,8 +48,11 @@ export class Draft {
     return this;
   }
 
+  /** Changes the session; a key set to undefined is removed, so the session stays plain JSON. */
   set(patch: Partial<Session>): this {
-    this.session = { ...this.session, ...patch };
+    const next: Record<string, unknown> = { ...this.session, ...patch };
+    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+    this.session = next as Session;
     return this;
   }
 
