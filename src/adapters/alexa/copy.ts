@@ -1,0 +1,52 @@
+import type { Expect } from '../../core/reply.js';
+
+/**
+ * The few words the Alexa adapter says itself: Alexa-only moments (the reminder permission, a hold cut short
+ * by the response limits, a failure on our side). Everything else the coach says comes from the core.
+ */
+export interface AlexaCopy {
+  /** Reprompts for replies that came without one, by what the coach waits for. */
+  reprompt: Record<Expect, string>;
+  /** Closes a hold longer than one response may play. */
+  holdCut: string;
+  error: string;
+  errorReprompt: string;
+  reminderText: string;
+  reminderFailed: string;
+  reminderDenied: string;
+  reminderOffFailed: string;
+  /** The permission came back but the reminder it was for is gone (the session was lost). */
+  reminderAskAgain: string;
+  cardTitle: string;
+  stepLine: (index: number, total: number) => string;
+  sideLine: (side: string) => string;
+}
+
+const en: AlexaCopy = {
+  reprompt: {
+    yesNo: 'Please say yes or no.',
+    yesNoUnsure: 'Please say yes, no, or not sure.',
+    painScore: 'Say a number from zero to ten.',
+    hurtKind: 'Is it sharp, spreading down your leg, numb, or a mild stretch?',
+    routine: 'Which routine would you like? You can say list routines.',
+    command: "Say next when you're ready, or say help.",
+    nothing: 'What would you like to do? You can say help.',
+  },
+  holdCut: "Stay here as long as feels good. Say next when you're ready.",
+  error: "Sorry, something went wrong on my side. Please say that again.",
+  errorReprompt: 'Please say that again, or say stop.',
+  reminderText: "Time for your back break. Say: Alexa, open back break.",
+  reminderFailed: "Sorry, I couldn't set the reminder just now. Please try again later.",
+  reminderDenied:
+    "OK, no reminder. If you change your mind, allow reminders for Back Break in the Alexa app. I've sent a card there.",
+  reminderOffFailed: "Sorry, I couldn't remove your reminder just now. You can delete it in the Alexa app.",
+  reminderAskAgain: 'Thanks. Please tell me again when you would like your reminder, for example: remind me on weekdays at nine.',
+  cardTitle: 'Back Break',
+  stepLine: (index, total) => `Step ${index} of ${total}`,
+  sideLine: (side) => `${side[0]!.toUpperCase()}${side.slice(1)} side`,
+};
+
+/** One English copy serves en-US and en-GB: nothing here differs between them. */
+export function alexaCopy(_locale: string | undefined): AlexaCopy {
+  return en;
+}

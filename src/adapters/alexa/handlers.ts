@@ -1,0 +1,183 @@
+import { type ErrorHandler, getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { interfaces, IntentRequest, SessionEndedRequest } from 'ask-sdk-model';
+import { Intent } from '../../core/intents.js';
+import type { Logger } from '../../log.js';
+import { CHOICE_EVENT } from './apl.js';
+import { turnContext } from './context.js';
+import { alexaCopy } from './copy.js';
+import { REMINDERS_SCOPE } from './reminders.js';
+import { renderReply } from './render.js';
+import { renderReprompt, renderSpeech } from './ssml.js';
+import { scheduleReminder, takeAwaiting, takeTurn } from './turn.js';
+import { ENDING_INTENTS, toCoreIntent } from './understand.js';
+
+/**
+ * One small canHandle/handle unit per intent family. Each maps the request to a core intent and takes a
+ * turn; the words come from the coach. Order matters only for the last one, which takes any intent left.
+ */
+
+const isIntent = (input: HandlerInput, names: ReadonlySet<string>) =>
+  getRequestType(input.requestEnvelope) === 'IntentRequest' && names.has(getIntentName(input.requestEnvelope));
+
+function intentFamily(names: string[]): RequestHandler {
+  const set = new Set(names);
+  return {
+    canHandle: (input) => isIntent(input, set),
+    handle: (input) => takeTurn(input, toCoreIntent((input.requestEnvelope.request as IntentRequest).intent)),
+  };
+}
+
+export const LaunchHandler: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+  handle: (input) => takeTurn(input, { type: 'launch' }),
+};
+
+/** Choosing: by name, by time or equipment, the list, history. */
+export const ChoosingHandler = intentFamily(['StartRoutineIntent', 'RecommendIntent', 'ListRoutinesIntent', 'HistoryIntent']);
+
+/** Answers to the coach's questions: yes, no, not sure, a pain score. */
+export const AnswerHandler = intentFamily(['AMAZON.YesIntent', 'AMAZON.NoIntent', 'NotSureIntent', 'PainScoreIntent']);
+
+/** Moving through a routine. */
+export const NavigationHandler = intentFamily([
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.StartOverIntent',
+  'SkipIntent',
+  'ProgressIntent',
+]);
+
+/** "This hurts", "I feel dizzy", "make it easier": the stop rules live in the core. */
+export const SafetyHandler = intentFamily(['HurtsIntent', 'DizzyIntent', 'EasierIntent']);
+
+/** Reminders and the person's data. */
+export const AccountHandler = intentFamily(['SetReminderIntent', 'ReminderOffIntent', 'ForgetMeIntent']);
+
+export const HelpHandler = intentFamily(['AMAZON.HelpIntent']);
+
+/** Stop, Cancel and Home always end the session; the coach keeps the routine to resume later. */
+export const StopHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, ENDING_INTENTS),
+  handle: (input) => takeTurn(input, { type: 'stop' }, { endSession: true }),
+};
+
+/** FallbackIntent and any intent not listed above: the coach answers an unknown helpfully. */
+export const OtherIntentHandler: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
+  handle: (input) => takeTurn(input, toCoreIntent((input.requestEnvelope.request as IntentRequest).intent)),
+};
+
+/** A touch on one of the screen's buttons (APL SendEvent): the choice's intent, for the turn it was drawn at. */
+export const ScreenTouchHandler: RequestHandler = {
+  canHandle: (input) =>
+    getRequestType(input.requestEnvelope) === 'Alexa.Presentation.APL.UserEvent' &&
+    (input.requestEnvelope.request as interfaces.alexa.presentation.apl.UserEvent).arguments?.[0] === CHOICE_EVENT,
+  handle(input) {
+    const args = (input.requestEnvelope.request as interfaces.alexa.presentation.apl.UserEvent).arguments ?? [];
+    const parsed = Intent.safeParse(parseJson(args[1]));
+    const turn = Number(args[2]);
+    const atTurn = Number.isInteger(turn) && turn >= 0 ? turn : undefined;
+    if (!parsed.success) return takeTurn(input, { type: 'unknown', text: '' });
+    return takeTurn(input, parsed.data, { ...(atTurn !== undefined ? { atTurn } : {}), endSession: parsed.data.type === 'stop' });
+  },
+};
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answer to our reminders permission request. */
+export const PermissionResponseHandler: RequestHandler = {
+  canHandle: (input) =>
+    getRequestType(input.requestEnvelope) === 'Connections.Response' &&
+    (input.requestEnvelope.request as interfaces.connections.ConnectionsResponse).name === 'AskFor',
+  async handle(input) {
+    const { copy } = turnContext(input);
+    const request = input.requestEnvelope.request as interfaces.connections.ConnectionsResponse;
+    const status = String(request.payload?.status ?? 'NOT_ANSWERED');
+    const awaiting = takeAwaiting(input);
+    if (status !== 'ACCEPTED') {
+      input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
+      if (awaiting) return renderReply(input, awaiting.reply, { notice: copy.reminderDenied });
+      return input.responseBuilder.speak(renderSpeech({ speech: [{ kind: 'say', text: copy.reminderDenied }] }, { cutClosing: '' }).ssml)
+        .withShouldEndSession(true)
+        .getResponse();
+    }
+    if (!awaiting) {
+      return input.responseBuilder
+        .speak(renderSpeech({ speech: [{ kind: 'say', text: copy.reminderAskAgain }] }, { cutClosing: '' }).ssml)
+        .reprompt(renderReprompt(copy.reminderAskAgain))
+        .withShouldEndSession(false)
+        .getResponse();
+    }
+    const outcome = await scheduleReminder(input, awaiting.pendingReminder);
+    return renderReply(input, awaiting.reply, outcome === 'done' ? {} : { notice: copy.reminderFailed });
+  },
+};
+
+/**
+ * The session ended (the person left, the reprompt went unanswered, or an error on Alexa's side).
+ * No speech is allowed here; the service has saved every turn already.
+ */
+export const SessionEndedHandler: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+  handle(input) {
+    const request = input.requestEnvelope.request as SessionEndedRequest;
+    turnContext(input).log.info({ reason: request.reason, error: request.error?.type }, 'alexa session ended');
+    return input.responseBuilder.getResponse();
+  },
+};
+
+/** Anything else Alexa sends us (APL events, audio player, ...): acknowledged, nothing said. */
+export const OtherRequestHandler: RequestHandler = {
+  canHandle: () => true,
+  handle(input) {
+    turnContext(input).log.debug({ type: getRequestType(input.requestEnvelope) }, 'alexa request ignored');
+    return input.responseBuilder.getResponse();
+  },
+};
+
+export const requestHandlers: RequestHandler[] = [
+  LaunchHandler,
+  StopHandler,
+  ChoosingHandler,
+  AnswerHandler,
+  NavigationHandler,
+  SafetyHandler,
+  AccountHandler,
+  HelpHandler,
+  OtherIntentHandler,
+  ScreenTouchHandler,
+  PermissionResponseHandler,
+  SessionEndedHandler,
+  OtherRequestHandler,
+];
+
+/** No exception reaches Amazon: a polite answer, and the session stays open for another try. */
+export function politeErrorHandler(log: Logger): ErrorHandler {
+  return {
+    canHandle: () => true,
+    handle(input, error) {
+      const request = input.requestEnvelope.request;
+      log.error(
+        { surface: 'alexa', type: request?.type, err: { name: error.name, message: error.message } },
+        'alexa handler failed',
+      );
+      if (request?.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
+      const copy = alexaCopy(request?.locale);
+      return input.responseBuilder
+        .speak(renderSpeech({ speech: [{ kind: 'say', text: copy.error }] }, { cutClosing: '' }).ssml)
+        .reprompt(renderReprompt(copy.errorReprompt))
+        .withShouldEndSession(false)
+        .getResponse();
+    },
+  };
+}

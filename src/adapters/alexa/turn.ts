@@ -1,0 +1,116 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { PlatformEffect } from '../../core/effects.js';
+import type { Intent } from '../../core/intents.js';
+import type { Reply } from '../../core/reply.js';
+import { turnContext } from './context.js';
+import {
+  createReminder,
+  deleteReminders,
+  type PendingReminder,
+  permissionRequestDirective,
+  type ReminderClient,
+  type ReminderOutcome,
+  reminderRequest,
+} from './reminders.js';
+import { type RenderOptions, renderReply } from './render.js';
+
+/**
+ * One turn: the person's intent goes to the coach, the platform effects (reminders) are carried out here,
+ * and the coach's reply becomes the response.
+ */
+export async function takeTurn(
+  input: HandlerInput,
+  intent: Intent,
+  options: RenderOptions & { atTurn?: number } = {},
+): Promise<Response> {
+  const ctx = turnContext(input);
+  const { atTurn, ...render } = options;
+  const result = await ctx.coach.handle({
+    personId: ctx.personId,
+    surface: 'alexa',
+    intent,
+    locale: ctx.locale,
+    ...(atTurn !== undefined ? { atTurn } : {}),
+  });
+  ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
+  return respond(input, result.reply, result.effects, { ...render, turn: result.turn });
+}
+
+async function respond(input: HandlerInput, reply: Reply, effects: PlatformEffect[], options: RenderOptions): Promise<Response> {
+  const { copy } = turnContext(input);
+  let notice = options.notice;
+  for (const effect of effects) {
+    if (effect.type === 'scheduleReminder') {
+      const pending: PendingReminder = { days: effect.days, time: effect.time };
+      const outcome = await scheduleReminder(input, pending);
+      if (outcome === 'noPermission') return askPermission(input, pending, reply);
+      if (outcome === 'failed') notice = copy.reminderFailed;
+    } else {
+      const outcome = await cancelReminders(input);
+      // Without the permission the skill cannot have created a reminder: nothing to remove.
+      if (outcome === 'failed') notice = copy.reminderOffFailed;
+    }
+  }
+  return renderReply(input, reply, { ...options, notice });
+}
+
+/** The Reminders API client for this request, when the request carries an API endpoint and token. */
+function reminderClient(input: HandlerInput): ReminderClient | undefined {
+  const system = input.requestEnvelope.context?.System;
+  if (!system?.apiEndpoint || !system.apiAccessToken || !input.serviceClientFactory) return undefined;
+  return input.serviceClientFactory.getReminderManagementServiceClient();
+}
+
+function hasConsent(input: HandlerInput): boolean {
+  return Boolean(input.requestEnvelope.context?.System?.user?.permissions?.consentToken);
+}
+
+export async function scheduleReminder(input: HandlerInput, pending: PendingReminder): Promise<ReminderOutcome> {
+  const ctx = turnContext(input);
+  if (!hasConsent(input)) return 'noPermission';
+  const client = reminderClient(input);
+  if (!client) return 'failed';
+  const request = reminderRequest(pending, ctx.locale, ctx.copy.reminderText, ctx.now());
+  const outcome = await createReminder(client, request, ctx.log);
+  ctx.log.info({ outcome }, 'alexa reminder scheduled');
+  return outcome;
+}
+
+async function cancelReminders(input: HandlerInput): Promise<ReminderOutcome> {
+  const ctx = turnContext(input);
+  if (!hasConsent(input)) return 'noPermission';
+  const client = reminderClient(input);
+  if (!client) return 'failed';
+  const outcome = await deleteReminders(client, ctx.log);
+  ctx.log.info({ outcome }, 'alexa reminders cancelled');
+  return outcome;
+}
+
+/** Session attributes that carry a reminder across the permission round-trip. */
+export interface AwaitingPermission {
+  pendingReminder: PendingReminder;
+  /** The coach's reply, said once the reminder exists. */
+  reply: Reply;
+}
+
+const PENDING_KEY = 'awaitingReminderPermission';
+
+function askPermission(input: HandlerInput, pending: PendingReminder, reply: Reply): Response {
+  const attributes = input.attributesManager.getSessionAttributes();
+  const awaiting: AwaitingPermission = { pendingReminder: pending, reply };
+  input.attributesManager.setSessionAttributes({ ...attributes, [PENDING_KEY]: awaiting });
+  turnContext(input).log.info('alexa reminder: asking for the permission');
+  // Alexa asks the question itself; no speech or reprompt of ours may go with it.
+  return input.responseBuilder.addDirective(permissionRequestDirective()).getResponse();
+}
+
+/** Takes the reminder waiting for the permission out of the session attributes. */
+export function takeAwaiting(input: HandlerInput): AwaitingPermission | undefined {
+  const attributes = input.attributesManager.getSessionAttributes();
+  const awaiting = attributes[PENDING_KEY] as AwaitingPermission | undefined;
+  if (!awaiting) return undefined;
+  const { [PENDING_KEY]: _, ...rest } = attributes;
+  input.attributesManager.setSessionAttributes(rest);
+  return awaiting;
+}
