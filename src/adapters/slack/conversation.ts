@@ -53,6 +53,14 @@ export interface TurnOutcome {
   message?: { channel: string; ts: string };
 }
 
+export interface UserInfo {
+  timeZone?: string;
+  locale?: string;
+}
+
+const USER_CACHE_MS = 3600_000;
+const USER_CACHE_MAX = 10_000;
+
 export interface ConversationDeps {
   coach: CoachPort;
   store: Store;
@@ -66,6 +74,8 @@ export class SlackConversation {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly now: () => number;
+  /** users.info answers by user id, oldest first (Map order), at most USER_CACHE_MAX. */
+  private readonly users = new Map<string, { info: UserInfo; until: number }>();
 
   constructor(private readonly deps: ConversationDeps) {
     this.now = deps.now ?? Date.now;
@@ -101,13 +111,15 @@ export class SlackConversation {
 
   private async applyTurn(person: SlackPerson, intent: Intent, options: TurnOptions): Promise<TurnOutcome> {
     const { coach, client, log } = this.deps;
-    const timeZone = intent.type === 'setReminder' ? await this.userTimeZone(person.userId) : undefined;
+    // Locale picks the emergency number; the zone places reminders. Fresh for a reminder, cached otherwise.
+    const { timeZone, locale } = await this.userInfo(person.userId, intent.type === 'setReminder');
     const result = await coach.handle({
       personId: person.personId,
       surface: 'slack',
       intent,
       ...(options.atTurn !== undefined ? { atTurn: options.atTurn } : {}),
       ...(timeZone ? { timeZone } : {}),
+      ...(locale ? { locale } : {}),
     });
     if (result.stale) {
       log.debug({ intent: intent.type, atTurn: options.atTurn, turn: result.turn }, 'stale slack turn ignored');
@@ -211,16 +223,30 @@ export class SlackConversation {
     return id;
   }
 
-  /** The person's IANA zone from users.info, or undefined when Slack does not say. */
-  async userTimeZone(userId: string): Promise<string | undefined> {
+  /**
+   * The person's IANA zone and locale from users.info, cached for an hour (bounded); undefined parts when
+   * Slack does not say or cannot be reached (the turn goes on with what the profile has).
+   */
+  async userInfo(userId: string, fresh = false): Promise<UserInfo> {
+    const cached = this.users.get(userId);
+    if (!fresh && cached && cached.until > this.now()) return cached.info;
+    let info: UserInfo = {};
     try {
-      const info = await this.deps.client.users.info({ user: userId });
-      const tz = info.user?.tz;
-      return tz && isValidTimeZone(tz) ? tz : undefined;
+      const answer = await this.deps.client.users.info({ user: userId, include_locale: true });
+      const tz = answer.user?.tz;
+      const locale = answer.user?.locale;
+      info = {
+        ...(tz && isValidTimeZone(tz) ? { timeZone: tz } : {}),
+        ...(locale && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale) ? { locale } : {}),
+      };
     } catch (err) {
-      this.deps.log.warn({ err: describeError(err) }, 'users.info failed; reminder time zone falls back');
-      return undefined;
+      this.deps.log.warn({ err: describeError(err) }, 'users.info failed; time zone and locale from the profile');
+      return cached?.info ?? {};
     }
+    if (this.users.size >= USER_CACHE_MAX) this.users.delete(this.users.keys().next().value!);
+    this.users.delete(userId);
+    this.users.set(userId, { info, until: this.now() + USER_CACHE_MS });
+    return info;
   }
 
   /** Cancels timers and waits (bounded) for turns under way. */

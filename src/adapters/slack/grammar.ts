@@ -1,4 +1,5 @@
 import type { HurtKind, Intent } from '../../core/intents.js';
+import { parseText } from '../text/parse.js';
 import { copy } from './copy.js';
 import { daysText, parseReminderPhrase } from './reminders/phrase.js';
 
@@ -173,12 +174,6 @@ export function parseCommand(raw: string): Command {
     return { kind: 'usage', text: copy.usageHandsFree };
   }
 
-  // "this hurts", "it hurts sharp", "hurts spreading", "pain spreading down my leg"
-  if (words.includes('hurts') || words.includes('hurt') || (first === 'pain' && rest.length > 0 && number(rest[0]) === undefined)) {
-    const kind = words.map((w) => own(HURT_WORDS, w)).find((k) => k !== undefined);
-    return { kind: 'turn', intent: kind ? { type: 'hurts', kind } : { type: 'hurts' } };
-  }
-
   // A pain score: "3", "pain 3", "3/10", "3 out of 10".
   const score = /^(?:pain )?(\d{1,2}|[a-z]+)(?:\/10| out of 10)?$/.exec(text);
   if (score) {
@@ -186,8 +181,21 @@ export function parseCommand(raw: string): Command {
     if (n !== undefined && n >= 0 && n <= 10) return { kind: 'turn', intent: { type: 'painScore', score: n } };
   }
 
+  // "this hurts", "it hurts sharp", "hurts spreading", "pain spreading down my leg"
+  if (words.includes('hurts') || words.includes('hurt') || (first === 'pain' && rest.length > 0 && number(rest[0]) === undefined)) {
+    const kind = words.map((w) => own(HURT_WORDS, w)).find((k) => k !== undefined);
+    return { kind: 'turn', intent: kind ? { type: 'hurts', kind } : { type: 'hurts' } };
+  }
+
   const minutes = minutesOf(words);
   if (minutes !== undefined) return { kind: 'turn', intent: { type: 'start', minutes } };
+
+  // The words the other text surface knows ("go ahead", "what routines do you have", "no strap"), then a
+  // kind of hurt on its own ("sharp", "spreading down my leg"), which only makes sense as an answer.
+  const shared = parseText(text);
+  if (shared.type !== 'unknown') return { kind: 'turn', intent: shared };
+  const hurt = parseText(text, 'hurtKind');
+  if (hurt.type === 'hurts') return { kind: 'turn', intent: hurt };
 
   return { kind: 'usage', text: copy.usage };
 }

@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, ExpressReceiver, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Store } from '../../app/store.js';
 import type { CoachPort } from '../../app/turn.js';
@@ -42,6 +42,26 @@ export function apiBaseUrl(url: string | undefined): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/**
+ * The Web API clients: one for turns (a few quick retries, 429s waited out), one for the scheduler, which
+ * handles 429s itself (keeps the claim, retries after Retry-After) and so must see them.
+ */
+export function webClients(
+  slack: Pick<NonNullable<Config['slack']>, 'botToken' | 'apiUrl'>,
+  logger: BoltLogger,
+): { client: webApi.WebClient; schedulerClient: webApi.WebClient } {
+  const options = {
+    slackApiUrl: apiBaseUrl(slack.apiUrl),
+    logger,
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
+  return {
+    client: new webApi.WebClient(slack.botToken, options),
+    schedulerClient: new webApi.WebClient(slack.botToken, { ...options, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+  };
+}
+
 /** The Slack mount on an express app, for whoever holds only the app (tests wait on its work). */
 const mounts = new WeakMap<express.Express, SlackMount>();
 export function mountedSlack(app: express.Express): SlackMount | undefined {
@@ -54,16 +74,7 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   const now = clock ? () => clock().getTime() : Date.now;
   const logger = boltLogger(log);
   const slackApiUrl = apiBaseUrl(slack.apiUrl);
-  const clientOptions = {
-    slackApiUrl,
-    logger,
-    timeout: 10_000,
-    // Bounded: a few quick retries, then the turn fails and is logged.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-  };
-  const client = new webApi.WebClient(slack.botToken, clientOptions);
-  // The scheduler handles 429s itself (keeps the claim, retries after Retry-After): no silent waiting here.
-  const schedulerClient = new webApi.WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const { client, schedulerClient } = webClients(slack, logger);
 
   const receiver = new ExpressReceiver({
     signingSecret: slack.signingSecret,

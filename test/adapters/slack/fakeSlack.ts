@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Slack's Web API, faked on 127.0.0.1: records every call (method and decoded body) and answers the methods
+ * the adapter uses. Scripted failures (a 429 with Retry-After, an error) can be queued per method.
+ */
+export interface ApiCall {
+  method: string;
+  body: Record<string, any>;
+  /** What the fake answered. */
+  response: Record<string, any>;
+  at: number;
+}
+
+type Scripted = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  /** users.info answers with these zones (default Europe/Paris). */
+  readonly timeZones = new Map<string, string>();
+  private readonly scripted = new Map<string, Scripted[]>();
+  private server: Server | undefined;
+  private seq = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.read(req).then((raw) => {
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+        const body = decode(raw, req.headers['content-type']);
+        const next = this.scripted.get(method)?.shift();
+        const answer = next ?? { status: 200, body: this.answer(method, body) };
+        this.calls.push({ method, body, response: answer.body, at: Date.now() });
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next call of `method` answers 429 with Retry-After. */
+  rateLimitNext(method: string, retryAfterSeconds: number): void {
+    this.queue(method, { status: 429, headers: { 'retry-after': String(retryAfterSeconds) }, body: { ok: false, error: 'ratelimited' } });
+  }
+
+  /** The next call of `method` answers ok: false with `error`. */
+  failNext(method: string, error: string): void {
+    this.queue(method, { status: 200, body: { ok: false, error } });
+  }
+
+  private queue(method: string, answer: Scripted): void {
+    const list = this.scripted.get(method) ?? [];
+    list.push(answer);
+    this.scripted.set(method, list);
+  }
+
+  of(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages posted or updated, in order. */
+  messages(): ApiCall[] {
+    return this.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update');
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private answer(method: string, body: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users).replace(/^U/, '')}` } };
+      case 'chat.postMessage':
+        this.seq++;
+        return { ok: true, channel: body.channel, ts: `1700000000.${String(this.seq).padStart(6, '0')}` };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: '1700000000.999999' };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1' } };
+      case 'users.info':
+        return { ok: true, user: { id: body.user, tz: this.timeZones.get(String(body.user)) ?? 'Europe/Paris', tz_offset: 3600 } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private read(req: IncomingMessage): Promise<string> {
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  }
+}
+
+/** The Web API client sends form bodies with JSON-encoded nested values; JSON bodies are accepted too. */
+function decode(raw: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
