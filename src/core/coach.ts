@@ -46,6 +46,9 @@ export interface StepResult {
   stale: boolean;
 }
 
+/** Intents that could start or continue exercise. */
+const LEADS_TO_EXERCISE: ReadonlySet<Intent['type']> = new Set(['start', 'recommend', 'resume', 'next', 'startOver', 'timerElapsed']);
+
 /** Phases in which a routine is under way (a resume offer makes sense). */
 const IN_RUN: ReadonlySet<Phase> = new Set(['step', 'paused', 'checkIn', 'hurtKind', 'hurtChoice', 'dizzyCheck']);
 
@@ -122,11 +125,8 @@ function handle(d: Draft, intent: Intent, fresh: boolean): Reply {
       break;
   }
 
-  if (d.session.phase === 'blocked' && d.session.blocked) {
-    if (intent.type === 'start' || intent.type === 'recommend' || intent.type === 'resume' || intent.type === 'next') {
-      return blockToday(d, d.session.blocked.tier);
-    }
-  }
+  // No exercise today after a tier A or B answer, whatever moment the conversation has moved to since.
+  if (d.session.blocked && LEADS_TO_EXERCISE.has(intent.type)) return blockToday(d, d.session.blocked.tier);
 
   // Choosing a routine works from any moment that is not a safety question.
   if ((intent.type === 'start' || intent.type === 'recommend') && !['screening', 'hurtKind', 'dizzyCheck', 'blocked'].includes(d.session.phase)) {

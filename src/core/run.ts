@@ -5,6 +5,7 @@ import type { Cue, Display, HoldTimer, Reply } from './reply.js';
 import { holdSeconds, type Routine, type Step } from './routine.js';
 import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS } from './safety.js';
 import type { PlanItem, RoutineRun } from './session.js';
+import { blockToday } from './start.js';
 
 /** Walking a routine: planning it for this person, presenting each item, moving on, finishing. */
 
@@ -26,6 +27,8 @@ export function position(run: RoutineRun, index = run.index): { index: number; t
 
 /** Starts a routine: plans it with the person's tier C conditions and what flared before, says why once. */
 export function beginRun(d: Draft, routine: Routine, painBefore: number | undefined): Reply {
+  // Defence in depth: nothing starts a routine on a day the screening said no.
+  if (d.session.blocked) return blockToday(d, d.session.blocked.tier);
   const avoid = new Set(d.profile.flaredSteps);
   const plan = planRoutine(routine, conditionsOf(d.profile), avoid);
   const reasons = [...new Set([...plan.left.map((l) => l.reason), ...plan.items.flatMap((i) => (i.adapted ? [i.adapted] : []))])];

@@ -55,6 +55,8 @@ export const SCREENING_VALID_DAYS = 30;
 /** Full screening on first use, after 30 days, after a tier B "yes", or when pain is new or worse. */
 export function needsFullScreening(screening: Screening | undefined, now: Date, painNewOrWorse: boolean): boolean {
   if (!screening || painNewOrWorse) return true;
+  // A screening cut short (a tier A answer) is not a full one.
+  if ([...questionIds('B'), ...questionIds('C')].some((id) => screening.answers[id] === undefined)) return true;
   const age = now.getTime() - Date.parse(screening.at);
   if (!(age >= 0) || age > SCREENING_VALID_DAYS * 86_400_000) return true;
   return questionIds('B').some((id) => positive(id, screening.answers[id]));

@@ -19,7 +19,9 @@ const routines = loadRoutines();
 const NOW = new Date('2026-11-21T15:00:00Z');
 
 /** Intents weighted towards the ones that move a routine along, with bad values mixed in. */
-const intentArb: fc.Arbitrary<Intent | 'currentTimer'> = fc.oneof(
+const intentArb: fc.Arbitrary<Intent | 'currentTimer' | 'cooperate'> = fc.oneof(
+  // A cooperative answer to whatever was asked, so random conversations get deep into routines.
+  { weight: 12, arbitrary: fc.constant<'cooperate'>('cooperate') },
   { weight: 3, arbitrary: fc.constantFrom<Intent>({ type: 'yes' }, { type: 'no' }, { type: 'unsure' }) },
   { weight: 6, arbitrary: fc.constant<Intent>({ type: 'next' }) },
   {
@@ -41,6 +43,7 @@ const intentArb: fc.Arbitrary<Intent | 'currentTimer'> = fc.oneof(
       { type: 'reminderOff' },
     ),
   },
+  { weight: 2, arbitrary: fc.constantFrom<Intent>({ type: 'pause' }, { type: 'resume' }) },
   { weight: 1, arbitrary: fc.constantFrom<Intent>({ type: 'stop' }, { type: 'forgetMe' }) },
   {
     weight: 2,
@@ -90,6 +93,24 @@ const historyArb: fc.Arbitrary<HistoryEntry[]> = fc.array(
   { maxLength: 4 },
 ).map((h) => h.sort((a, b) => b.finishedAt.localeCompare(a.finishedAt)));
 
+/** What a willing person answers: no to screening, yes to questions, a rating, next. */
+function cooperate(reply: Reply | undefined): Intent {
+  switch (reply?.expect) {
+    case 'yesNoUnsure':
+      return { type: 'no' };
+    case 'yesNo':
+      return { type: 'yes' };
+    case 'painScore':
+      return { type: 'painScore', score: 3 };
+    case 'hurtKind':
+      return { type: 'hurts', kind: 'mild' };
+    case 'command':
+      return { type: 'next' };
+    default:
+      return { type: 'start', routine: routines[(reply?.speech.length ?? 0) % routines.length]!.id };
+  }
+}
+
 function stepOf(reply: Reply): { routine: Routine; stepId: string } | undefined {
   if (reply.moment !== 'step' || !reply.display.heading) return undefined;
   const routine = routines.find((r) => r.title === reply.display.title);
@@ -119,18 +140,26 @@ function wellFormed(reply: Reply): void {
 
 describe('core properties (fast-check)', () => {
   it('never throws, replies are well-formed, sessions round-trip, and safety holds', () => {
+    // Counts what the random conversations reached, so the properties are known to have been exercised.
+    const reached = new Map<string, number>();
     fc.assert(
-      fc.property(profileArb, historyArb, fc.array(intentArb, { minLength: 1, maxLength: 80 }), (startProfile, history, intents) => {
+      fc.property(profileArb, historyArb, fc.array(intentArb, { minLength: 30, maxLength: 100 }), (startProfile, history, intents) => {
         let profile = startProfile;
         let session: Session | undefined;
         let lastReply: Reply | undefined;
         let emergencyGiven = false;
         let pausedAt: Reply['display'] | undefined;
         for (const raw of intents) {
-          const intent: Intent = raw === 'currentTimer' ? { type: 'timerElapsed', stepKey: lastReply?.hold?.stepKey ?? 'none' } : raw;
+          const intent: Intent =
+            raw === 'currentTimer'
+              ? { type: 'timerElapsed', stepKey: lastReply?.hold?.stepKey ?? 'none' }
+              : raw === 'cooperate'
+                ? cooperate(lastReply)
+                : raw;
           const before = lastReply;
           const result = step(session, intent, { now: NOW, routines, profile, history });
           const reply = result.reply;
+          reached.set(reply.moment, (reached.get(reply.moment) ?? 0) + 1);
           wellFormed(reply);
           for (const e of result.effects) if (e.type === 'saveProfile') profile = e.profile;
           if (result.effects.some((e) => e.type === 'erase')) {
@@ -180,6 +209,10 @@ describe('core properties (fast-check)', () => {
       }),
       { numRuns: 300, seed: 20261121 },
     );
+    for (const moment of ['step', 'emergency', 'urgent', 'paused', 'hurt', 'painAfter', 'reminder'] as const) {
+      expect(reached.get(moment) ?? 0, `conversations reaching ${moment}`).to.be.greaterThan(5);
+    }
+    expect(reached.get('checkIn') ?? 0, 'conversations reaching a check-in').to.be.greaterThan(0);
   });
 
   it('a tier A "yes" or "not sure" always ends exercise with emergency advice', () => {
