@@ -4,6 +4,7 @@ import express from 'express';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
+import { alexaRouter } from './adapters/alexa/http.js';
 import { mountSlackIfConfigured } from './adapters/slack/index.js';
 import { createCoachService, type CoachService } from './app/service.js';
 import type { Store } from './app/store.js';
@@ -47,6 +48,7 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
 
   const closers: Array<() => Promise<void> | void> = [];
   // Adapters mount here (composition root). Anything they start (timers, schedulers) goes in `closers`.
+  app.use('/alexa', alexaRouter({ coach, log, verify: config.alexa.verify, skillId: config.alexa.skillId, ...(options.now ? { now: options.now } : {}) }));
   const slack = mountSlackIfConfigured(app, config.slack, { coach, store, routines, log, ...(options.now ? { now: options.now } : {}) });
   if (slack) closers.push(() => slack.close());
 

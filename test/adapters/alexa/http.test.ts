@@ -1,0 +1,107 @@
+import { expect } from 'chai';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { alexaRouter } from '../../../src/adapters/alexa/http.js';
+import { readConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/log.js';
+import { launchRequest, SKILL_ID } from './envelopes.js';
+import { type Running, startServer } from './harness.js';
+
+/** POST /alexa on the real server: Amazon's request checks, bad bodies, other skills. */
+
+function post(url: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${url}/alexa`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+describe('alexa over HTTP', () => {
+  let running: Running;
+  afterEach(() => running?.close());
+
+  it('verifies unless ALEXA_VERIFY says false', () => {
+    expect(readConfig({}).alexa.verify).to.equal(true);
+    expect(readConfig({ ALEXA_VERIFY: 'false' }).alexa.verify).to.equal(false);
+  });
+
+  describe('with verification on (the default)', () => {
+    beforeEach(async () => {
+      running = await startServer({ verify: true, skillId: SKILL_ID });
+    });
+
+    it('rejects an unsigned request', async () => {
+      const res = await post(running.url, JSON.stringify(launchRequest()));
+      expect(res.status).to.be.oneOf([400, 401]);
+      expect(await res.text()).to.match(/Missing Certificate/);
+    });
+
+    it('rejects a signature whose certificate is not from Amazon, without fetching it', async () => {
+      const res = await post(running.url, JSON.stringify(launchRequest()), {
+        SignatureCertChainUrl: 'https://certs.example.com/echo.api/echo-api-cert.pem',
+        'Signature-256': 'ZmFrZQ==',
+      });
+      expect(res.status).to.equal(400);
+      expect(await res.text()).to.match(/invalid host name/);
+    });
+
+    it('answers a malformed body with 400 and keeps serving', async () => {
+      for (const body of ['{"version": "1.0", "request": ', 'not json at all', '[]', '{"hello":"world"}']) {
+        const res = await post(running.url, body);
+        expect(res.status, body).to.equal(400);
+      }
+      const health = await fetch(`${running.url}/healthz`);
+      expect(health.status).to.equal(200);
+      const again = await post(running.url, JSON.stringify(launchRequest()));
+      expect(again.status).to.equal(400);
+    });
+
+    it('rejects a request for another skill id', async () => {
+      const res = await post(running.url, JSON.stringify(launchRequest({ applicationId: 'amzn1.ask.skill.another-one' })));
+      expect(res.status).to.equal(403);
+    });
+
+    it('does not warn about verification', () => {
+      expect(running.logLines.join('')).to.not.include('ALEXA_VERIFY is off');
+    });
+  });
+
+  describe('with verification off (local testing)', () => {
+    beforeEach(async () => {
+      running = await startServer({ verify: false, skillId: SKILL_ID });
+    });
+
+    it('answers an unsigned request', async () => {
+      const res = await post(running.url, JSON.stringify(launchRequest()));
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as { version: string; response: { outputSpeech: { ssml: string } } };
+      expect(body.version).to.equal('1.0');
+      expect(body.response.outputSpeech.ssml).to.match(/^<speak>.*<\/speak>$/);
+    });
+
+    it('still rejects another skill and malformed bodies', async () => {
+      expect((await post(running.url, JSON.stringify(launchRequest({ applicationId: 'amzn1.ask.skill.another-one' })))).status).to.equal(403);
+      expect((await post(running.url, '{oops')).status).to.equal(400);
+      expect((await post(running.url, JSON.stringify(launchRequest()))).status).to.equal(200);
+    });
+
+    it('warns once that verification is off', () => {
+      expect(running.logLines.filter((l) => l.includes('ALEXA_VERIFY is off'))).to.have.length(1);
+    });
+  });
+
+  it('refuses to work behind a global body parser, as the stock adapter does', async () => {
+    const app = express();
+    app.use(express.json());
+    const coach = { handle: async () => { throw new Error('not reached'); }, setSurfaceData: async () => {}, getProfile: async () => undefined };
+    app.use('/alexa', alexaRouter({ coach, log: createLogger('silent'), verify: false }));
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, JSON.stringify(launchRequest()));
+      expect(res.status).to.equal(500);
+      expect(await res.text()).to.match(/Do not register any parsers/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
