@@ -1,0 +1,84 @@
+import { expect } from 'chai';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The server and the chat started as a person would: through npm, in a child process. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const env = (extra: Record<string, string>) => {
+  const e: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'info', ...extra };
+  delete e.SLACK_SIGNING_SECRET;
+  delete e.SLACK_BOT_TOKEN;
+  return e;
+};
+
+describe('npm start and npm run chat', function () {
+  this.timeout(60_000);
+
+  it('npm start serves /healthz on the embedded SQLite default and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-start-'));
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: env({ PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'bb.db')}` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no listening line:\n${out}`)), 30_000);
+        child.stdout.on('data', (chunk) => {
+          out += String(chunk);
+          const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).to.equal(200);
+      const body = (await res.json()) as { ok: boolean; routines: Array<{ id: string }> };
+      expect(body.ok).to.equal(true);
+      expect(body.routines.map((r) => r.id)).to.include.members(['five-moves', 'back-break']);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  });
+
+  it('refuses to start with a bad DATABASE_URL and names the variable', () => {
+    for (const url of ['mysql://somewhere/db', 'postgres://user:hunter2@127.0.0.1:1/nothing']) {
+      const run = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: env({ PORT: '0', DATABASE_URL: url }), encoding: 'utf8', timeout: 30_000 });
+      expect(run.status, run.stderr).to.equal(2);
+      expect(run.stderr).to.include('DATABASE_URL');
+      expect(run.stderr).to.not.include('hunter2');
+    }
+  });
+
+  it('refuses a bad PORT with a message naming it', () => {
+    const run = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env: env({ PORT: 'eighty' }), encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.match(/PORT/);
+  });
+
+  it('printf | npm run chat walks a whole routine from a script and exits at the end of input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-chat-'));
+    const screening = Array.from({ length: 15 }, () => 'no');
+    const script = ['start the back break', ...screening, 'yes', '3', 'next', 'next', 'next', 'next', 'next', 'next', '2', 'no'].join('\n');
+    const run = spawnSync('npm', ['run', 'chat', '--silent'], {
+      cwd: ROOT,
+      env: env({ DATABASE_URL: `sqlite:${join(dir, 'chat.db')}`, LOG_LEVEL: 'warn' }),
+      input: `${script}\n`,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status, run.stderr).to.equal(0);
+    const out = run.stdout;
+    for (let i = 1; i <= 6; i++) expect(out).to.include(`Step ${i} of 6`);
+    expect(out).to.include('from 3 to 2');
+    expect(out).to.include('Bye for now');
+  });
+});
