@@ -60,8 +60,13 @@ export class Draft {
     return id === undefined ? undefined : this.ctx.routines.find((r) => r.id === id);
   }
 
+  /** The person's calendar day (YYYY-MM-DD) in their time zone, UTC when unknown. */
   today(): string {
-    return this.ctx.now.toISOString().slice(0, 10);
+    try {
+      return new Intl.DateTimeFormat('en-CA', { timeZone: this.profile.timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.ctx.now);
+    } catch {
+      return this.ctx.now.toISOString().slice(0, 10);
+    }
   }
 
   /** Finishes the turn: the reply, with profile changes saved as one effect. */
