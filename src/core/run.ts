@@ -2,7 +2,7 @@ import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
 import type { Cue, Display, HoldTimer, Reply } from './reply.js';
-import { holdSeconds, type Routine, type Step } from './routine.js';
+import { estimatedMinutes, holdSeconds, type Routine, type Step } from './routine.js';
 import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS } from './safety.js';
 import type { PlanItem, RoutineRun } from './session.js';
 import { blockToday } from './start.js';
@@ -33,7 +33,7 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
   const plan = planRoutine(routine, conditionsOf(d.profile), avoid);
   const reasons = [...new Set([...plan.left.map((l) => l.reason), ...plan.items.flatMap((i) => (i.adapted ? [i.adapted] : []))])];
   if (plan.items.length === 0) {
-    d.say(...reasons.map((r) => d.copy.reasons[r])).say(d.copy.nothingFits);
+    d.say(...reasons.map((r) => d.copy.reasons[r])).say(d.copy.nothingFits, d.copy.list(d.ctx.routines.map((r) => d.copy.listItem(r.title, estimatedMinutes(r)))));
     d.set({ phase: 'idle', request: undefined });
     return promptIdle(d);
   }
