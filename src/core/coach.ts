@@ -223,7 +223,8 @@ function byPhase(d: Draft, intent: Intent): Reply {
       if (t === 'resume' || t === 'repeat') return prompt(d);
       break;
   }
-  if (t === 'resume' && d.session.run && IN_RUN.has(d.session.phase)) return resume(d);
+  // Not past the neurological question after dizziness: it must be answered.
+  if (t === 'resume' && d.session.run && IN_RUN.has(d.session.phase) && d.session.phase !== 'dizzyCheck') return resume(d);
   d.say(d.copy.didntCatch, helpFor(d));
   return prompt(d, { repeat: true });
 }
@@ -238,10 +239,14 @@ function inStep(d: Draft, intent: Intent): Reply {
     case 'skip':
       d.say(d.copy.skipped);
       return advance(d, 'skipped');
-    case 'back':
-      if (run.index === 0) d.say(d.copy.firstStep);
-      d.set({ run: { ...run, index: Math.max(0, run.index - 1), easier: false } });
+    case 'back': {
+      // The previous item not left out today (dizzy, pain rise).
+      let index = run.index - 1;
+      while (index >= 0 && run.avoid.includes(run.items[index]!.stepId)) index--;
+      if (index < 0) d.say(d.copy.firstStep);
+      d.set({ run: { ...run, index: index < 0 ? run.index : index, easier: false } });
       return presentItem(d);
+    }
     case 'repeat':
     case 'resume':
       return presentItem(d);
