@@ -6,7 +6,7 @@ import type { Intent } from '../../core/intents.js';
 import type { Profile } from '../../core/profile.js';
 import type { Logger } from '../../log.js';
 import { describeError, SlackAdapterError, SlackErrorCode, slackErrorName } from './errors.js';
-import { HoldTimers, type HoldTimer } from './handsFree.js';
+import { HoldTimers, type HoldTimer, type HoldTimersOptions } from './handsFree.js';
 import { parsePersonId, type SlackPerson } from './person.js';
 import { isValidTimeZone, nextDueAt } from './reminders/nextDue.js';
 import { renderReply } from './render/session.js';
@@ -67,6 +67,7 @@ export interface ConversationDeps {
   client: webApi.WebClient;
   log: Logger;
   now?: () => number;
+  handsFree?: HoldTimersOptions;
 }
 
 export class SlackConversation {
@@ -79,24 +80,33 @@ export class SlackConversation {
 
   constructor(private readonly deps: ConversationDeps) {
     this.now = deps.now ?? Date.now;
-    this.timers = new HoldTimers((hold) => this.onHoldElapsed(hold));
+    this.timers = new HoldTimers((hold) => this.onHoldElapsed(hold), deps.handsFree);
   }
 
   /** Runs `work` after the person's earlier turns; tracked so close() can wait for it. */
   serial<T>(personId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(personId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const next = this.track(previous.then(work, work));
     const settled = next.then(
       () => undefined,
       () => undefined,
     );
     this.queues.set(personId, settled);
-    this.inFlight.add(settled);
     void settled.then(() => {
-      this.inFlight.delete(settled);
       if (this.queues.get(personId) === settled) this.queues.delete(personId);
     });
     return next;
+  }
+
+  /** Work under way (a request's listeners, a turn) that close() and idle() wait for. */
+  track<T>(work: Promise<T>): Promise<T> {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+    return work;
   }
 
   /** A turn, with failures logged (by code, never with the person's words) instead of thrown. */

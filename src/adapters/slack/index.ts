@@ -1,4 +1,4 @@
-import { App, type Logger as BoltLogger, ExpressReceiver, webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, ExpressReceiver, type ReceiverEvent, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Store } from '../../app/store.js';
 import type { CoachPort } from '../../app/turn.js';
@@ -83,7 +83,15 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
     logger,
     processBeforeResponse: false,
   });
-  const bolt = new App({
+  const conversation = new SlackConversation({ coach, store, client, log, now });
+  // Bolt answers Slack at ack() and runs the listeners on; tracking the whole dispatch lets close() (and
+  // tests) wait for work that outlives the HTTP answer.
+  class TrackedApp extends App {
+    override processEvent(event: ReceiverEvent): Promise<void> {
+      return conversation.track(super.processEvent(event));
+    }
+  }
+  const bolt = new TrackedApp({
     receiver,
     // One workspace, one bot token: no auth.test per request (bolt would call it for every event otherwise).
     authorize: async () => ({ botToken: slack.botToken }),
@@ -97,7 +105,6 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
     log.error({ err: describeError(err) }, 'slack listener failed');
   });
 
-  const conversation = new SlackConversation({ coach, store, client, log, now });
   registerListeners(bolt, { conversation, coach, store, client, routines, log, now });
 
   const scheduler = new ReminderScheduler({ store, client: schedulerClient, log: log.child({ component: 'reminders' }), now, ...options.scheduler });

@@ -19,6 +19,10 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   /** users.info answers with these zones (default Europe/Paris). */
   readonly timeZones = new Map<string, string>();
+  /** users.info answers with these locales (default en-US). */
+  readonly locales = new Map<string, string>();
+  /** Milliseconds to wait before answering a method (a slow Slack). */
+  readonly delays = new Map<string, number>();
   private readonly scripted = new Map<string, Scripted[]>();
   private server: Server | undefined;
   private seq = 0;
@@ -26,9 +30,11 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.read(req).then((raw) => {
+      void this.read(req).then(async (raw) => {
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
         const body = decode(raw, req.headers['content-type']);
+        const delay = this.delays.get(method);
+        if (delay) await new Promise((r) => setTimeout(r, delay));
         const next = this.scripted.get(method)?.shift();
         const answer = next ?? { status: 200, body: this.answer(method, body) };
         this.calls.push({ method, body, response: answer.body, at: Date.now() });
@@ -91,7 +97,15 @@ export class FakeSlack {
       case 'views.publish':
         return { ok: true, view: { id: 'V1' } };
       case 'users.info':
-        return { ok: true, user: { id: body.user, tz: this.timeZones.get(String(body.user)) ?? 'Europe/Paris', tz_offset: 3600 } };
+        return {
+          ok: true,
+          user: {
+            id: body.user,
+            tz: this.timeZones.get(String(body.user)) ?? 'Europe/Paris',
+            tz_offset: 3600,
+            ...(body.include_locale === 'true' || body.include_locale === true ? { locale: this.locales.get(String(body.user)) ?? 'en-US' } : {}),
+          },
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -12,7 +12,7 @@ export async function handleHandsFreeToggle(deps: ListenerDeps, { body, action, 
   const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
   try {
     await deps.conversation.setHandsFree(person, action.value === 'on');
-    await publishHome(deps, person);
+    await deps.conversation.serial(person.personId, () => publishHome(deps, person));
   } catch (err) {
     deps.log.error({ err: describeError(err) }, 'hands-free toggle failed');
   }

@@ -13,7 +13,9 @@ export interface AppHomeInput {
 export async function handleAppHomeOpened(deps: ListenerDeps, { event, body }: AppHomeInput): Promise<void> {
   if (event.tab !== undefined && event.tab !== 'home') return;
   try {
-    await publishHome(deps, slackPerson(body.team_id, event.user));
+    const person = slackPerson(body.team_id, event.user);
+    // After the person's turns under way, so the tab shows their outcome.
+    await deps.conversation.serial(person.personId, () => publishHome(deps, person));
   } catch (err) {
     deps.log.error({ err: describeError(err) }, 'app home not published');
   }

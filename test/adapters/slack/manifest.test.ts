@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/index.js';
+import { COMMAND } from '../../../src/adapters/slack/listeners/commands/backbreak.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'slack/manifest.json'), 'utf8'));
+
+/** The bot scope each Web API method needs (docs.slack.dev method pages); null: no scope. */
+const SCOPE_OF: Record<string, string | null> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.info': 'users:read',
+  'views.publish': null,
+  'auth.test': null,
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('slack app manifest', () => {
+  it('declares the slash command, interactivity and the App Home event at /slack/events', () => {
+    const command = manifest.features.slash_commands.find((c: { command: string }) => c.command === COMMAND);
+    expect(command, COMMAND).to.exist;
+    expect(command.url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
+    expect(manifest.settings.interactivity.is_enabled).to.equal(true);
+    expect(manifest.settings.interactivity.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
+    expect(manifest.settings.event_subscriptions.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
+    expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened']);
+    expect(manifest.features.app_home.home_tab_enabled).to.equal(true);
+    expect(manifest.display_information.long_description.length).to.be.within(175, 4000);
+  });
+
+  it('asks for exactly the bot scopes the code uses', () => {
+    const called = new Set<string>();
+    for (const file of sources(join(ROOT, 'src/adapters/slack'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bclient\.(chat|conversations|users|views|auth)\.(\w+)\(/g)) called.add(`${m[1]}.${m[2]}`);
+    }
+    expect([...called].sort()).to.include.members(['chat.postMessage', 'chat.update', 'conversations.open', 'users.info', 'views.publish']);
+    const needed = new Set<string>(['commands']);
+    for (const method of called) {
+      expect(SCOPE_OF, `scope of ${method} unknown to this test`).to.have.property(method);
+      const scope = SCOPE_OF[method];
+      if (scope) needed.add(scope);
+    }
+    expect([...manifest.oauth_config.scopes.bot].sort()).to.deep.equal([...needed].sort());
+  });
+});
