@@ -3,7 +3,7 @@ import { loadRoutines } from '../../../src/routines/load.js';
 import { MemoryStore } from '../../../src/store/index.js';
 import { screenedProfile } from '../../scripts/script.js';
 import { FakeAmazon } from './fake-amazon.js';
-import { device, personOf, type Running, say, startServer } from './harness.js';
+import { device, observe, personOf, type Running, say, startServer } from './harness.js';
 import { checkSsml } from './ssml-check.js';
 
 /**
@@ -36,6 +36,12 @@ describe('alexa end to end (virtual-alexa -> buildServer over HTTP)', () => {
     expect(seen.speech).to.match(/foam roller/i);
 
     seen = await say(alexa, 'yes');
+    expect(seen.moment).to.equal('painBefore');
+    // A score Alexa could not read, and one out of range: the coach asks again.
+    seen = observe(await (alexa as any).request().intent('PainScoreIntent').slot('score', '?').send());
+    expect(seen.moment).to.equal('painBefore');
+    expect(seen.speech).to.match(/0 to 10/);
+    seen = await say(alexa, 'eleven');
     expect(seen.moment).to.equal('painBefore');
     seen = await say(alexa, 'four');
     expect(seen.moment).to.equal('step');

@@ -129,6 +129,15 @@ for (const locale of LOCALES) {
       }
     });
 
+    it('names each slot value once per type (Amazon rejects a name two values share)', () => {
+      for (const t of types) {
+        const names = t.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])].map((n) => n.toLowerCase()));
+        const twice = names.filter((n, i) => names.indexOf(n) !== i);
+        expect(twice, t.name).to.deep.equal([]);
+        expect(new Set(t.values.map((v) => v.id)).size, t.name).to.equal(t.values.length);
+      }
+    });
+
     it("uses the core's ids for hurt kinds, equipment and reminder days", () => {
       expect(type('HURT_KIND').values.map((v) => v.id)).to.have.members([...HurtKind.options]);
       for (const v of type('EQUIPMENT').values) expect(EquipmentId.options).to.include(v.id);
