@@ -77,5 +77,5 @@ export function homeView(data: HomeData): types.HomeView {
   const head: types.KnownBlock[] = [header(copy.home.title), section(copy.home.intro), { type: 'divider' }, header(copy.home.routines)];
   // Within 100 blocks whatever the catalogue's size: routines take what the rest leaves.
   const room = LIMITS.blocksPerHomeTab - head.length - tail.length;
-  return { type: 'home', blocks: [...head, ...routineSections(data.routines, room), ...tail] };
+  return { type: 'home', blocks: [...head, ...routineSections(data.routines, room, { summary: true }), ...tail] };
 }

@@ -14,12 +14,16 @@ export function routineLine(routine: Routine): string {
   return parts.join(' · ');
 }
 
-/** A section per routine with its Start button; `nonce` makes the buttons one-shot (the ephemeral menu). */
-export function routineSections(routines: Routine[], max: number, nonce?: string): types.KnownBlock[] {
+/**
+ * A section per routine with its Start button: names and minutes (the menu is short), with the summary where
+ * there is room (App Home). `nonce` makes the buttons one-shot (the ephemeral menu).
+ */
+export function routineSections(routines: Routine[], max: number, options: { nonce?: string; summary?: boolean } = {}): types.KnownBlock[] {
+  const { nonce, summary = false } = options;
   return routines.slice(0, max).map((routine) => ({
     type: 'section',
     block_id: `bb_routine_${routine.id}`,
-    text: { type: 'mrkdwn', text: clip(`${routineLine(routine)}\n${mrkdwn(routine.summary, 2000)}`, LIMITS.sectionText) },
+    text: { type: 'mrkdwn', text: clip(summary ? `${routineLine(routine)}\n${mrkdwn(routine.summary, 2000)}` : routineLine(routine), LIMITS.sectionText) },
     accessory: {
       type: 'button',
       action_id: `bb_start_${routine.id}`,
@@ -34,7 +38,7 @@ export function menuMessage(routines: Routine[], nonce: string): { text: string;
   if (routines.length === 0) return { text: copy.noRoutines, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: copy.noRoutines } }] };
   const blocks: types.KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: copy.menuIntro } },
-    ...routineSections(routines, LIMITS.blocksPerMessage - 2, nonce),
+    ...routineSections(routines, LIMITS.blocksPerMessage - 2, { nonce }),
     { type: 'context', elements: [{ type: 'mrkdwn', text: copy.menuFooter }] },
   ];
   return { text: copy.menuIntro, blocks };
