@@ -1,0 +1,265 @@
+import { expect } from 'chai';
+import { copyFor } from '../../src/core/copy/en.js';
+import type { Answer, Screening } from '../../src/core/profile.js';
+import { Routine, SafetyTag, type RoutineInput } from '../../src/core/routine.js';
+import {
+  conditionsOf,
+  emergencyNumber,
+  needsFullScreening,
+  PainRules,
+  planRoutine,
+  QUICK_A,
+  questionIds,
+  screeningQueue,
+  TAG_CAUTIONS,
+  tierOf,
+  type Condition,
+} from '../../src/core/safety.js';
+
+const NOW = new Date('2025-03-12T09:00:00.000Z');
+const DAY = 86_400_000;
+const CONDITIONS: Condition[] = ['pregnant', 'surgery', 'osteoporosis', 'dizzy', 'neck'];
+
+/** A routine of the given steps, with the schema's defaults. */
+function routineOf(steps: Array<Partial<RoutineInput['steps'][number]> & { id: string }>): Routine {
+  return Routine.parse({
+    id: 'test',
+    title: 'Test',
+    summary: 'A routine for tests.',
+    source: { title: 'Tests', author: 'Back Break', kind: 'composed' },
+    level: 'gentle',
+    startingPosition: 'Lie on your back.',
+    steps: steps.map((s) => ({ name: s.id, instructions: ['Move.'], hold: { unit: 'breaths', count: 3 }, ...s })),
+  });
+}
+
+/**
+ * safety.md section 2, restated here independently of the code's table: what each tier C condition does to a
+ * technique carrying each tag, and the sentence said about it. A missing entry: the step stays as it is.
+ */
+const EXPECTED: Record<SafetyTag, Partial<Record<Condition, ['skip' | 'adapt', string]>>> = {
+  'foam-roller-spine': { osteoporosis: ['skip', 'With fragile bones, I leave out lying on the foam roller.'], pregnant: ['skip', "In pregnancy, long spells flat on your back aren't advised."] },
+  'head-hang': {
+    neck: ['skip', 'With a neck condition, I leave out the head hang'],
+    dizzy: ['skip', 'Because tilting your head back can make you dizzy'],
+    osteoporosis: ['skip', 'With fragile bones'],
+  },
+  traction: {
+    osteoporosis: ['skip', 'With fragile bones, sacral traction is not for you.'],
+    pregnant: ['skip', 'In pregnancy, I leave out sacral traction.'],
+    surgery: ['skip', 'After recent surgery, I leave this out.'],
+  },
+  'forward-bend-test': { osteoporosis: ['skip', 'I leave out the bend-forward test.'] },
+  twist: { osteoporosis: ['adapt', 'twist slowly and stop well before your end range'], surgery: ['adapt', 'keep twists small and slow'] },
+  'sacral-thumps': { osteoporosis: ['skip', 'I leave out the sacral thumps.'] },
+  'strap-leg-stretch': {},
+  'hip-opener': { surgery: ['skip', 'After hip surgery, check with your surgeon'] },
+  'forward-fold': { osteoporosis: ['adapt', 'hinge at the hips and keep your back long'] },
+  'prone-back-bend': { pregnant: ['skip', 'In pregnancy, I leave out poses lying face down.'], surgery: ['skip', 'After recent surgery, I leave this out.'] },
+  'lying-flat': { pregnant: ['adapt', 'Lie on your side, or prop yourself up on a pillow.'] },
+  'leg-lowering': { surgery: ['skip', 'After recent surgery, I leave this out.'] },
+  bridge: { pregnant: ['adapt', 'keep bridges short'] },
+};
+
+describe('safety: planning a routine per condition and tag', () => {
+  const copy = copyFor('en-US');
+  it('the expected table covers every safety tag', () => expect(Object.keys(EXPECTED).sort()).to.deep.equal([...SafetyTag.options].sort()));
+
+  for (const tag of SafetyTag.options) {
+    for (const condition of CONDITIONS) {
+      const expected = EXPECTED[tag][condition];
+      it(`${tag} with ${condition}: ${expected ? expected[0] : 'unchanged'}`, () => {
+        const routine = routineOf([{ id: 'before' }, { id: 'tagged', tags: [tag] }, { id: 'after' }]);
+        const plan = planRoutine(routine, new Set([condition]));
+        const tagged = plan.items.filter((i) => i.stepId === 'tagged');
+        expect(plan.items.map((i) => i.stepId).filter((id) => id !== 'tagged')).to.deep.equal(['before', 'after']);
+        if (!expected) {
+          expect(tagged).to.deep.equal([{ stepId: 'tagged', round: 1 }]);
+          expect(plan.left).to.deep.equal([]);
+        } else if (expected[0] === 'skip') {
+          expect(tagged).to.deep.equal([]);
+          expect(plan.left).to.have.length(1);
+          expect(plan.left[0]!.stepId).to.equal('tagged');
+          expect(copy.reasons[plan.left[0]!.reason]).to.include(expected[1]);
+        } else {
+          expect(tagged).to.have.length(1);
+          expect(plan.left).to.deep.equal([]);
+          expect(copy.reasons[tagged[0]!.adapted!]).to.include(expected[1]);
+        }
+      });
+    }
+  }
+
+  it('no conditions: every step as it is', () => {
+    const routine = routineOf(SafetyTag.options.map((tag) => ({ id: tag, tags: [tag] })));
+    const plan = planRoutine(routine, new Set());
+    expect(plan.items.map((i) => i.stepId)).to.deep.equal([...SafetyTag.options]);
+    expect(plan.items.every((i) => i.adapted === undefined)).to.equal(true);
+  });
+
+  it('skip beats adapt across tags and conditions', () => {
+    const routine = routineOf([{ id: 'reverse-wipers', tags: ['twist', 'prone-back-bend'] }]);
+    expect(planRoutine(routine, new Set(['surgery'])).items).to.deep.equal([]);
+    expect(planRoutine(routine, new Set(['osteoporosis'])).items).to.deep.equal([{ stepId: 'reverse-wipers', round: 1, adapted: 'twistBones' }]);
+    const roller = routineOf([{ id: 'settle', tags: ['lying-flat', 'foam-roller-spine'] }]);
+    expect(planRoutine(roller, new Set(['pregnant'])).left).to.deep.equal([{ stepId: 'settle', reason: 'lyingFlatPregnant' }]);
+  });
+
+  it('sides and rounds: right then left, each round', () => {
+    const routine = routineOf([
+      { id: 'twist', sides: 'right-then-left', repeats: 2 },
+      { id: 'other', sides: 'left-then-right' },
+    ]);
+    expect(planRoutine(routine, new Set()).items).to.deep.equal([
+      { stepId: 'twist', side: 'right', round: 1 },
+      { stepId: 'twist', side: 'left', round: 1 },
+      { stepId: 'twist', side: 'right', round: 2 },
+      { stepId: 'twist', side: 'left', round: 2 },
+      { stepId: 'other', side: 'left', round: 1 },
+      { stepId: 'other', side: 'right', round: 1 },
+    ]);
+  });
+
+  it('an adapted sided step carries its reason on each side', () => {
+    const routine = routineOf([{ id: 'twist', sides: 'right-then-left', tags: ['twist'] }]);
+    expect(planRoutine(routine, new Set(['surgery'])).items.map((i) => i.adapted)).to.deep.equal(['twistSurgery', 'twistSurgery']);
+  });
+
+  it('steps that flared are left out as "flared"; a condition\'s reason comes first', () => {
+    const routine = routineOf([{ id: 'a' }, { id: 'b', tags: ['hip-opener'] }, { id: 'c' }]);
+    const plan = planRoutine(routine, new Set(['surgery']), new Set(['a', 'b']));
+    expect(plan.items.map((i) => i.stepId)).to.deep.equal(['c']);
+    expect(plan.left).to.deep.equal([
+      { stepId: 'a', reason: 'flared' },
+      { stepId: 'b', reason: 'hipSurgery' },
+    ]);
+    expect(copy.reasons.flared).to.match(/flared your back last time/);
+  });
+
+  it('every tag caution has words', () => {
+    for (const key of Object.values(TAG_CAUTIONS)) expect(copy.tagCautions[key!], key).to.be.a('string').and.not.equal('');
+  });
+});
+
+describe('safety: conditions from screening answers', () => {
+  const cases: Array<[Record<string, Answer>, Condition[]]> = [
+    [{}, []],
+    [{ cPregnant: 'yes' }, ['pregnant']],
+    [{ cSurgery: 'unsure' }, ['surgery']],
+    [{ cOsteoporosis: 'no', cDizzy: 'yes', cNeck: 'yes' }, ['dizzy', 'neck']],
+    [{ bFever: 'yes', aSaddle: 'yes', cOsteoporosis: 'yes' }, ['osteoporosis']],
+  ];
+  for (const [answers, conditions] of cases) {
+    it(`${JSON.stringify(answers)} -> ${JSON.stringify(conditions)}`, () => {
+      expect([...conditionsOf({ screening: { answers, at: NOW.toISOString() } })].sort()).to.deep.equal([...conditions].sort());
+    });
+  }
+  it('no screening: no conditions', () => expect(conditionsOf({}).size).to.equal(0));
+});
+
+describe('safety: emergency numbers by locale', () => {
+  const cases: Array<[string, string]> = [
+    ['en-US', '911'],
+    ['en-CA', '911'],
+    ['en-GB', '999'],
+    ['en_GB', '999'],
+    ['en-gb', '999'],
+    ['en-AU', '000'],
+    ['en-IE', '112'],
+    ['en-IN', '112'],
+    ['en', '911'],
+  ];
+  for (const [locale, number] of cases) it(`${locale}: ${number}`, () => expect(emergencyNumber(locale)).to.equal(number));
+
+  it('the emergency advice says the locale\'s number', () => {
+    expect(copyFor('en-GB').emergency).to.include('Call 999 now, or go to A and E.');
+    expect(copyFor('en-AU').emergency).to.include('Call 000 now.');
+    expect(copyFor('en-US').emergency).to.include('Call 911 now.');
+    expect(copyFor('en-GB').urgent).to.include('NHS 111');
+    expect(copyFor('en-US').urgent).to.not.include('NHS');
+  });
+});
+
+describe('safety: pain rules', () => {
+  const meaningful: Array<[number, number, boolean]> = [
+    [6, 4, true], // 2 points
+    [4, 3, false], // 1 point, 25%
+    [3, 2, true], // 1 point, 33%
+    [10, 8, true],
+    [10, 9, false],
+    [5, 4, false], // 20%
+    [2, 4, true], // a rise counts too
+    [0, 1, false],
+    [0, 2, true],
+    [7, 7, false],
+  ];
+  for (const [before, after, yes] of meaningful) {
+    it(`${before} -> ${after} is ${yes ? '' : 'not '}a meaningful change`, () => expect(PainRules.meaningful(before, after)).to.equal(yes));
+  }
+
+  const light: Array<[number, 'green' | 'amber' | 'red']> = [
+    [0, 'green'],
+    [3, 'green'],
+    [4, 'amber'],
+    [5, 'amber'],
+    [6, 'red'],
+    [10, 'red'],
+  ];
+  for (const [score, colour] of light) it(`${score} is ${colour}`, () => expect(PainRules.light(score)).to.equal(colour));
+
+  const tooHigh: Array<[number, number | undefined, boolean]> = [
+    [6, undefined, true],
+    [5, undefined, false],
+    [5, 3, true],
+    [4, 3, false],
+    [2, 0, true],
+    [1, 5, false],
+  ];
+  for (const [score, start, yes] of tooHigh) {
+    it(`${score} after starting at ${start ?? 'no score'} ${yes ? 'stops' : 'does not stop'} the technique`, () =>
+      expect(PainRules.tooHigh(score, start)).to.equal(yes));
+  }
+});
+
+describe('safety: when to screen in full', () => {
+  const allNo: Record<string, Answer> = Object.fromEntries([...questionIds('B'), ...questionIds('C')].map((id) => [id, 'no' as const]));
+  const screened = (daysAgo: number, answers: Record<string, Answer> = allNo): Screening => ({
+    answers,
+    at: new Date(NOW.getTime() - daysAgo * DAY).toISOString(),
+  });
+  const cases: Array<[string, Screening | undefined, boolean, boolean]> = [
+    ['never screened', undefined, false, true],
+    ['screened yesterday', screened(1), false, false],
+    ['screened 29 days ago', screened(29), false, false],
+    ['screened exactly 30 days ago', screened(30), false, false],
+    ['screened 31 days ago', screened(31), false, true],
+    ['screened yesterday, pain new or worse', screened(1), true, true],
+    ['screened yesterday with a tier B "yes"', screened(1, { ...allNo, bNight: 'yes' }), false, true],
+    ['screened yesterday with a tier B "not sure"', screened(1, { ...allNo, bCancer: 'unsure' }), false, true],
+    ['screened yesterday with a tier C "yes" only', screened(1, { ...allNo, cNeck: 'yes' }), false, false],
+    ['a screening dated in the future', screened(-2), false, true],
+    ['a screening with a broken date', { answers: allNo, at: 'not a date' }, false, true],
+  ];
+  for (const [name, screening, worse, full] of cases) {
+    it(`${name}: ${full ? 'full' : 'quick'}`, () => expect(needsFullScreening(screening, NOW, worse)).to.equal(full));
+  }
+
+  it('the full screening is 15 questions, the combined tier A question first; the quick one is that question alone', () => {
+    const full = screeningQueue(true);
+    expect(full).to.have.length(15);
+    expect(full[0]).to.equal(QUICK_A);
+    expect(full.slice(1).map(tierOf)).to.deep.equal([...Array(9).fill('B'), ...Array(5).fill('C')]);
+    expect(screeningQueue(false)).to.deep.equal([QUICK_A]);
+    expect(questionIds('A')).to.have.length(6);
+  });
+
+  it('every screening question has words, each under about 20 words', () => {
+    const copy = copyFor('en-US');
+    for (const id of [QUICK_A, ...questionIds('A'), ...questionIds('B'), ...questionIds('C')]) {
+      const q = copy.questions[id];
+      expect(q, id).to.be.a('string');
+      // The combined question is longer by design (safety.md quotes it).
+      if (id !== QUICK_A) expect(q!.split(/\s+/).length, id).to.be.at.most(20);
+    }
+  });
+});
