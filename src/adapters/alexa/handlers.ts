@@ -7,7 +7,7 @@ import { turnContext } from './context.js';
 import { alexaCopy } from './copy.js';
 import { REMINDERS_SCOPE } from './reminders.js';
 import { renderReply } from './render.js';
-import { renderReprompt, renderSpeech } from './ssml.js';
+import { plainSsml } from './ssml.js';
 import { scheduleReminder, takeAwaiting, takeTurn } from './turn.js';
 import { ENDING_INTENTS, toCoreIntent } from './understand.js';
 
@@ -105,16 +105,16 @@ export const PermissionResponseHandler: RequestHandler = {
     const status = String(request.payload?.status ?? 'NOT_ANSWERED');
     const awaiting = takeAwaiting(input);
     if (status !== 'ACCEPTED') {
-      input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
-      if (awaiting) return renderReply(input, awaiting.reply, { notice: copy.reminderDenied });
-      return input.responseBuilder.speak(renderSpeech({ speech: [{ kind: 'say', text: copy.reminderDenied }] }, { cutClosing: '' }).ssml)
-        .withShouldEndSession(true)
-        .getResponse();
+      const response = awaiting
+        ? renderReply(input, awaiting.reply, { notice: copy.reminderDenied })
+        : input.responseBuilder.speak(plainSsml(copy.reminderDenied)).withShouldEndSession(true).getResponse();
+      // The card that lets the person grant the permission in the Alexa app replaces any other card.
+      return { ...response, card: { type: 'AskForPermissionsConsent', permissions: [REMINDERS_SCOPE] } };
     }
     if (!awaiting) {
       return input.responseBuilder
-        .speak(renderSpeech({ speech: [{ kind: 'say', text: copy.reminderAskAgain }] }, { cutClosing: '' }).ssml)
-        .reprompt(renderReprompt(copy.reminderAskAgain))
+        .speak(plainSsml(copy.reminderAskAgain))
+        .reprompt(plainSsml(copy.reminderAskAgain))
         .withShouldEndSession(false)
         .getResponse();
     }
@@ -174,8 +174,8 @@ export function politeErrorHandler(log: Logger): ErrorHandler {
       if (request?.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
       const copy = alexaCopy(request?.locale);
       return input.responseBuilder
-        .speak(renderSpeech({ speech: [{ kind: 'say', text: copy.error }] }, { cutClosing: '' }).ssml)
-        .reprompt(renderReprompt(copy.errorReprompt))
+        .speak(plainSsml(copy.error))
+        .reprompt(plainSsml(copy.errorReprompt))
         .withShouldEndSession(false)
         .getResponse();
     },

@@ -4,7 +4,7 @@ import { type Reply, speechText } from '../../core/reply.js';
 import { renderDocumentDirective, screenData } from './apl.js';
 import type { AlexaCopy } from './copy.js';
 import { turnContext } from './context.js';
-import { renderReprompt, renderSpeech, speakingSeconds } from './ssml.js';
+import { plainSsml, renderSpeech, speakingSeconds } from './ssml.js';
 
 export interface RenderOptions {
   /** Stop, Cancel and NavigateHome end the session whatever the reply says. */
@@ -54,7 +54,7 @@ export function renderReply(input: HandlerInput, reply: Reply, options: RenderOp
   const rendered = renderSpeech(spoken, { cutClosing: copy.holdCut });
   rb.speak(rendered.ssml);
 
-  if (open) rb.reprompt(renderReprompt(question)).withShouldEndSession(false);
+  if (open) rb.reprompt(plainSsml(question)).withShouldEndSession(false);
   else rb.withShouldEndSession(true);
 
   if (reply.display.position || CARD_MOMENTS.has(reply.moment)) {

@@ -135,7 +135,7 @@ function fitText(rendered: string, max: number): string {
   return out;
 }
 
-/** A reprompt: a short question, plain text in, SSML out. */
-export function renderReprompt(text: string): string {
+/** One line of plain text as an SSML document (reprompts, the adapter's own short answers). */
+export function plainSsml(text: string): string {
   return `<speak>${sentence(text)}</speak>`;
 }

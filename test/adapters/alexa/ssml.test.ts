@@ -5,7 +5,7 @@ import {
   escapeText,
   MAX_HOLD_SECONDS,
   MAX_SSML_CHARS,
-  renderReprompt,
+  plainSsml,
   renderSpeech,
   silence,
 } from '../../../src/adapters/alexa/ssml.js';
@@ -95,8 +95,8 @@ describe('alexa SSML renderer', () => {
     expect(ssmlText(ssml).endsWith(CUT)).to.equal(true);
   });
 
-  it('renders a reprompt as its own document', () => {
-    expect(renderReprompt('Ready? Say "next".')).to.equal('<speak><s>Ready? Say &quot;next&quot;.</s></speak>');
+  it('renders a line of plain text as its own document', () => {
+    expect(plainSsml('Ready? Say "next".')).to.equal('<speak><s>Ready? Say &quot;next&quot;.</s></speak>');
   });
 
   it('is always well-formed and within limits, whatever the text and timings', () => {

@@ -1,14 +1,6 @@
 import type { Routine } from '../../../core/routine.js';
-import {
-  BUILT_IN_INTENTS,
-  CUSTOM_INTENTS,
-  EQUIPMENT,
-  HURT_KIND,
-  type IntentDef,
-  REMINDER_DAYS,
-  type SlotTypeDef,
-  type SlotValueDef,
-} from './intents.js';
+import { BUILT_IN_INTENTS, CUSTOM_INTENTS, type IntentDef, type SlotTypeDef, type SlotValueDef } from './intents.js';
+import { EQUIPMENT, HURT_KIND, REMINDER_DAYS } from './slot-types.js';
 
 /**
  * Builds the Alexa interaction model (the JSON the developer console and SMAPI take) from the intents in
