@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { estimatedMinutes, type Routine, type Step } from '../../src/core/routine.js';
 import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
 
-// Content checks of routines/sacral-traction.yaml against its source, shared/seeds/001 (Vertical Mechanics).
+// Content checks of routines/sacral-traction.yaml against its source, shared/seeds/001 ("Joint Relief", no author named).
 const FILE = 'sacral-traction.yaml';
 const SEED = '001_465ed3c5ab6b4b32.txt';
 const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
