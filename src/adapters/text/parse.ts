@@ -56,6 +56,11 @@ export function parseText(input: string, expect: Expect = 'command'): Intent {
     const kind = hurtKind(text);
     if (kind) return { type: 'hurts', kind };
   }
+  // Emergency signs are understood whatever was asked ("numb around my seat", "I feel faint").
+  if (expect !== 'routine' && !/^(no|not)\b/.test(text) && !/\bknees? to (?:the |your |my )?chest\b/.test(text)) {
+    const kind = hurtKind(text);
+    if (kind === 'saddle' || kind === 'chest') return { type: 'hurts', kind };
+  }
   if (/\b(hurts?|hurting|painful|ouch|pain)\b/.test(text) && !/^(no|not)\b/.test(text)) {
     const kind = hurtKind(text);
     return kind ? { type: 'hurts', kind } : { type: 'hurts' };
@@ -73,7 +78,7 @@ export function parseText(input: string, expect: Expect = 'command'): Intent {
   }
 
   const minutes = /\b(\d+)\s*(?:min|mins|minutes)\b/.exec(text);
-  const without = [...text.matchAll(/\b(?:no|without|don'?t have an?|haven'?t got an?)\s+(strap|belt|towel|foam roller|roller|blocks?|blanket|mat)\b/g)].map((m) => m[1]!);
+  const without = [...text.matchAll(/\b(?:no|without|don'?t have|haven'?t got)\s+(?:an?\s+|my\s+)?(strap|belt|towel|foam roller|roller|blocks?|blanket|mat)\b/g)].map((m) => m[1]!);
   if (minutes || without.length) {
     return { type: 'recommend', ...(minutes ? { minutes: Number(minutes[1]) } : {}), ...(without.length ? { without } : {}) };
   }
