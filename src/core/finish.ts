@@ -3,7 +3,7 @@ import type { HistoryEntry } from './profile.js';
 import type { Reply } from './reply.js';
 import { historyEntry } from './run.js';
 import { PainRules } from './safety.js';
-import { prompt } from './coach.js';
+import { prompt } from './prompt.js';
 
 /** The end of a routine: summary, pain before and after, streak, and the offer of a reminder. */
 export function finish(d: Draft, painAfter: number | undefined): Reply {

@@ -109,7 +109,8 @@ function block(d: Draft, tier: 'A' | 'B', answers: Record<string, Answer>): Repl
 /** Ends the exercise part of today's conversation with the tier's advice. */
 export function blockToday(d: Draft, tier: 'A' | 'B', eventKind: 'tierA' | 'tierB' | 'stopRule' = tier === 'A' ? 'tierA' : 'tierB'): Reply {
   const routineId = d.session.run?.routineId ?? d.session.request?.routineId;
-  d.effect({ type: 'safetyEvent', kind: eventKind, ...(routineId ? { routineId } : {}) });
+  // One audit event per block: refusing a later start the same day is not a new event.
+  if (!d.session.blocked) d.effect({ type: 'safetyEvent', kind: eventKind, ...(routineId ? { routineId } : {}) });
   d.set({ phase: 'blocked', blocked: { tier, day: d.today() }, request: undefined, screening: undefined, run: undefined });
   const text = tier === 'A' ? d.copy.emergency : d.copy.urgent;
   d.say(text);

@@ -230,6 +230,8 @@ describe('core properties (fast-check)', () => {
         expect(r.effects.some((e) => e.type === 'safetyEvent' && e.kind === 'tierA')).to.equal(true);
         const again = step(r.session, { type: 'next' }, { now: NOW, routines, profile, history: [] });
         expect(again.reply.moment).to.not.equal('step');
+        // The block was audited once; refusing a later start is not a new safety event.
+        expect(again.effects.filter((e) => e.type === 'safetyEvent')).to.deep.equal([]);
       }),
       { numRuns: 60, seed: 7 },
     );

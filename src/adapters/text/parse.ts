@@ -52,6 +52,11 @@ export function parseText(input: string, expect: Expect = 'command'): Intent {
   const number = /^(?:pain\s*)?(-?\d+(?:\.\d+)?)(?:\s*(?:\/|out of)\s*10)?$/.exec(text);
   if (number && expect !== 'routine') return { type: 'painScore', score: Number(number[1]) };
 
+  // "No pain" is a zero, not a hurt.
+  if (/^(?:i have |i've got |there'?s )?no pain|^pain[- ]free$|^it doesn'?t hurt$/.test(text)) {
+    return expect === 'painScore' ? { type: 'painScore', score: 0 } : { type: 'no' };
+  }
+
   if (expect === 'hurtKind') {
     const kind = hurtKind(text);
     if (kind) return { type: 'hurts', kind };

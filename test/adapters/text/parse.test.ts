@@ -102,3 +102,12 @@ describe('text intent parser', () => {
     it(`"${text}" (expecting ${expected}) -> ${JSON.stringify(intent)}`, () => expect(parseText(text, expected)).to.deep.equal(intent));
   }
 });
+
+describe('text parsing: no pain', () => {
+  it('"I have no pain" at a pain question is a zero, and never a hurt', () => {
+    expect(parseText('I have no pain', 'painScore')).to.deep.equal({ type: 'painScore', score: 0 });
+    expect(parseText('no pain', 'painScore')).to.deep.equal({ type: 'painScore', score: 0 });
+    expect(parseText('pain free', 'painScore')).to.deep.equal({ type: 'painScore', score: 0 });
+    expect(parseText('no pain', 'command')).to.deep.equal({ type: 'no' });
+  });
+});
