@@ -1,26 +1,10 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { estimatedMinutes, type Routine, type Step } from '../../src/core/routine.js';
-import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+import { describeNoCopies, describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, spokenTexts, stepOf } from './content.js';
 
 // Content checks of routines/back-break.yaml: a short break at a desk, composed from moves of three sources.
-const FILE = 'back-break.yaml';
-const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
-
-function load(file: string): Routine {
-  const parsed = parseRoutine(file, readFileSync(join(ROUTINES_DIR, file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file} does not validate: ${JSON.stringify(parsed.problems)}`);
-  return parsed.routine;
-}
-const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
-const routine = load(FILE);
-const step = (id: string): Step => {
-  const found = routine.steps.find((s) => s.id === id);
-  if (!found) throw new Error(`no step "${id}" in ${FILE}`);
-  return found;
-};
+const text = routineText('back-break');
+const routine = routineById('back-break');
+const step = (id: string) => stepOf(routine, id);
 
 /** Where each move comes from: the routine written from the source, the step there, and the source seed. */
 const BORROWED = [
@@ -31,25 +15,11 @@ const BORROWED = [
   { steps: ['shake-out'], from: 'sacral-traction', step: 'shake-out', named: /shake-out from Sacral Traction/i },
 ];
 
-/** Everything the coach says for a step, with the side placeholders filled in. */
-function spokenOf(s: Step): string[] {
-  const texts = [s.name, s.caution ?? '', ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
-  return texts.filter(Boolean).map((t) => t.replaceAll('{side}', 'right').replaceAll('{otherSide}', 'left'));
-}
-const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
-function runs(t: string, n = 8): string[] {
-  const w = words(t);
-  return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' '));
-}
-/** Runs of 8 or more words a text shares with a seed. */
-const copiedFrom = (seed: Set<string>, t: string): string[] => runs(t).filter((r) => seed.has(r));
-
 describe('routine back-break (composed for a break at work)', () => {
-  const sources = BORROWED.map((b) => b.from).filter((f, i, all) => all.indexOf(f) === i).map((f) => load(`${f}.yaml`));
-  const seedRuns = new Set(sources.flatMap((r) => runs(readFileSync(join(SEEDS_DIR, r.source.seed!), 'utf8'))));
+  const sources = BORROWED.map((b) => b.from).filter((f, i, all) => all.indexOf(f) === i).map(routineById);
 
   it('validates, names its file, and is credited as composed by Back Break, with no seed', () => {
-    expect(text.split('\n')[0]).to.equal('# yaml-language-server: $schema=./schema.json');
+    expect(text.split('\n')[0]).to.equal(SCHEMA_LINE);
     expect(routine.id).to.equal('back-break');
     expect(routine.source).to.deep.equal({ title: 'Back Break', author: 'Back Break', kind: 'composed' });
     expect(routine.synonyms).to.include('a back break');
@@ -70,7 +40,7 @@ describe('routine back-break (composed for a break at work)', () => {
   });
 
   it('keeps the counts of the moves it borrows: ten pelvic tilts, circles both ways', () => {
-    const tilts = load('spinal-love.yaml').steps.find((s) => s.id === 'pelvic-tilts')!;
+    const tilts = stepOf(routineById('spinal-love'), 'pelvic-tilts');
     expect(step('seated-pelvic-tilts').hold).to.deep.equal(tilts.hold);
     expect(step('seated-circles').hold).to.deep.equal(step('seated-circles-reverse').hold);
     const first = step('seated-circles').instructions.join(' ');
@@ -85,7 +55,7 @@ describe('routine back-break (composed for a break at work)', () => {
     expect(routine.equipment).to.deep.equal([]);
     for (const s of routine.steps) {
       expect(s.equipment, s.id).to.deep.equal([]);
-      const said = spokenOf(s).join(' ');
+      const said = spokenTexts(s).join(' ');
       expect(said, s.id).to.not.match(/\b(lie|lying|roller|strap|mat|hands and knees|kneel)\b/i);
     }
   });
@@ -106,30 +76,13 @@ describe('routine back-break (composed for a break at work)', () => {
 
   it('takes about five minutes', () => {
     expect(routine.statedMinutes, 'no source states its length').to.equal(undefined);
-    const minutes = estimatedMinutes(routine);
-    expect(Math.abs(minutes - 5) / 5, `estimated ${minutes} min`).to.be.at.most(0.3);
+    expectEstimateNear(routine, 5);
   });
 
-  it('keeps every step speakable: short sentences, well under 2,000 characters', () => {
-    for (const s of routine.steps) {
-      const spoken = spokenOf(s);
-      expect(spoken.join(' ').length, s.id).to.be.lessThan(1000);
-      for (const sentence of spoken.flatMap((t) => t.split(/(?<=[.?!])\s+/))) {
-        expect(words(sentence).length, sentence).to.be.lessThan(30);
-      }
-    }
-  });
-
-  it('finds a copied sentence (the check below can fail)', () => {
-    expect(copiedFrom(seedRuns, 'Lift your knees, perform some gentle torso twists, and shake out your legs.')).to.not.be.empty;
-  });
-
-  it('copies no run of 8 or more words from the sources it borrows from', () => {
-    for (const s of routine.steps) {
-      for (const t of spokenOf(s)) expect(copiedFrom(seedRuns, t), `${s.id}: "${t}"`).to.deep.equal([]);
-    }
-    for (const t of [routine.summary, routine.startingPosition, ...routine.cautions]) {
-      expect(copiedFrom(seedRuns, t), t).to.deep.equal([]);
-    }
+  describeSpeakability(routine, { maxChars: 1000 });
+  describeNoCopies(routine, {
+    seeds: sources.map((r) => r.source.seed!),
+    copied: 'Lift your knees, perform some gentle torso twists, and shake out your legs.',
+    minSeedRuns: 500,
   });
 });

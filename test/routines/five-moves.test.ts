@@ -1,38 +1,14 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { estimatedMinutes, stepSeconds, type Routine, type Step } from '../../src/core/routine.js';
-import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+import { stepSeconds, type SafetyTag, type Step } from '../../src/core/routine.js';
+import { describeNoCopies, describeSpeakability, expectEstimateNear, idsTagged as tagged, routineById, routineText, SCHEMA_LINE, stepOf } from './content.js';
 
 // Content checks of routines/five-moves.yaml against its source, shared/seeds/004 (Emily, The Changing Room).
-const FILE = 'five-moves.yaml';
 const SEED = '004_fd58d049bc932aac.txt';
-const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
 
-const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
-const parsed = parseRoutine(FILE, text);
-if (!parsed.ok) throw new Error(`${FILE} does not validate: ${JSON.stringify(parsed.problems)}`);
-const routine: Routine = parsed.routine;
-const step = (id: string): Step => {
-  const found = routine.steps.find((s) => s.id === id);
-  if (!found) throw new Error(`no step "${id}" in ${FILE}`);
-  return found;
-};
-const idsTagged = (tag: Step['tags'][number]): string[] => routine.steps.filter((s) => s.tags.includes(tag)).map((s) => s.id);
-
-/** Everything the coach says for a step, with the side placeholders filled in. */
-function spokenOf(s: Step): string[] {
-  const texts = [s.name, s.caution ?? '', ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
-  return texts.filter(Boolean).map((t) => t.replaceAll('{side}', 'right').replaceAll('{otherSide}', 'left'));
-}
-const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
-function runs(t: string, n = 8): string[] {
-  const w = words(t);
-  return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' '));
-}
-/** Runs of 8 or more words a text shares with the seed. */
-const copiedFrom = (seed: Set<string>, t: string): string[] => runs(t).filter((r) => seed.has(r));
+const text = routineText('five-moves');
+const routine = routineById('five-moves');
+const step = (id: string) => stepOf(routine, id);
+const idsTagged = (tag: SafetyTag): string[] => tagged(routine, tag);
 
 /** The source's five moves, as the steps that make each one up. */
 const MOVES: Record<string, string[]> = {
@@ -46,10 +22,8 @@ const MOVES: Record<string, string[]> = {
 const STRAP_STEPS = MOVES['three way leg stretch']!;
 
 describe('routine five-moves (from 5 moves to help fix your low back)', () => {
-  const seedRuns = new Set(runs(readFileSync(join(SEEDS_DIR, SEED), 'utf8')));
-
   it('validates, names its file, and credits Emily of The Changing Room', () => {
-    expect(text.split('\n')[0]).to.equal('# yaml-language-server: $schema=./schema.json');
+    expect(text.split('\n')[0]).to.equal(SCHEMA_LINE);
     expect(routine.id).to.equal('five-moves');
     expect(routine.source).to.deep.include({ kind: 'article', seed: SEED });
     expect(routine.source.author).to.match(/^Emily\b.*The Changing Room/);
@@ -153,30 +127,9 @@ describe('routine five-moves (from 5 moves to help fix your low back)', () => {
 
   it('estimates within 30% of the stated length', () => {
     expect(routine.statedMinutes).to.equal(10);
-    const minutes = estimatedMinutes(routine);
-    expect(Math.abs(minutes - 10) / 10, `estimated ${minutes} min`).to.be.at.most(0.3);
+    expectEstimateNear(routine, 10);
   });
 
-  it('keeps every step speakable: short sentences, well under 2,000 characters', () => {
-    for (const s of routine.steps) {
-      const spoken = spokenOf(s);
-      expect(spoken.join(' ').length, s.id).to.be.lessThan(1000);
-      for (const sentence of spoken.flatMap((t) => t.split(/(?<=[.?!])\s+/))) {
-        expect(words(sentence).length, sentence).to.be.lessThan(30);
-      }
-    }
-  });
-
-  it('finds a copied sentence (the check below can fail)', () => {
-    expect(copiedFrom(seedRuns, 'Put a strap or a belt across the ball of your right foot.')).to.not.be.empty;
-  });
-
-  it('copies no run of 8 or more words from the source', () => {
-    for (const s of routine.steps) {
-      for (const t of spokenOf(s)) expect(copiedFrom(seedRuns, t), `${s.id}: "${t}"`).to.deep.equal([]);
-    }
-    for (const t of [routine.summary, routine.startingPosition, ...routine.cautions]) {
-      expect(copiedFrom(seedRuns, t), t).to.deep.equal([]);
-    }
-  });
+  describeSpeakability(routine, { maxChars: 1000 });
+  describeNoCopies(routine, { seeds: [SEED], copied: 'Put a strap or a belt across the ball of your right foot.', minSeedRuns: 500 });
 });

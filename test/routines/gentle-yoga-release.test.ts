@@ -1,52 +1,10 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { estimatedMinutes, holdSeconds, type Routine, type SafetyTag, type Step } from '../../src/core/routine.js';
-import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+import { holdSeconds, type Routine, type SafetyTag } from '../../src/core/routine.js';
+import { describeNoCopies, describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, spokenTexts, stepOf as step } from './content.js';
 
-const FILE = 'gentle-yoga-release.yaml';
 const SEED = '003_92571bc51a1a83b0.txt';
-/** shared/seeds sits beside the repository root. */
-const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 
-const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
-
-function load(): Routine {
-  const result = parseRoutine(FILE, text);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return result.routine;
-}
-
-function step(r: Routine, id: string): Step {
-  const s = r.steps.find((x) => x.id === id);
-  if (!s) throw new Error(`no step "${id}"`);
-  return s;
-}
-
-/** Everything the coach says for a step, variants included. */
-function spokenTexts(s: Step): string[] {
-  return [s.name, ...(s.caution ? [s.caution] : []), ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
-}
-
-function words(t: string): string[] {
-  return t
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-}
-
-function ngrams(ws: string[], n: number): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + n <= ws.length; i++) out.add(ws.slice(i, i + n).join(' '));
-  return out;
-}
-
-function fill(t: string, side: string, other: string): string {
-  return t.replaceAll('{side}', side).replaceAll('{otherSide}', other);
-}
+const text = routineText('gentle-yoga-release');
 
 /** Index of the first step at or after `from` whose name matches. */
 function indexFrom(r: Routine, re: RegExp, from: number): number {
@@ -77,10 +35,10 @@ const LEG_SERIES = [
 ];
 
 describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
-  const r = load();
+  const r = routineById('gentle-yoga-release');
 
   it('validates and credits the source', () => {
-    expect(text.startsWith('# yaml-language-server: $schema=./schema.json\n')).to.equal(true);
+    expect(text.startsWith(`${SCHEMA_LINE}\n`)).to.equal(true);
     expect(r.id).to.equal('gentle-yoga-release');
     expect(r.source.author).to.equal('Alana Mitnick');
     expect(r.source.kind).to.equal('class transcript');
@@ -266,45 +224,9 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
   });
 
   it('estimates within 30% of the stated 40 minutes', () => {
-    expect(estimatedMinutes(r)).to.be.within(40 * 0.7, 40 * 1.3);
+    expectEstimateNear(r, 40);
   });
 
-  it('is short and speakable', () => {
-    for (const s of r.steps) {
-      const texts = spokenTexts(s);
-      expect(texts.join(' ').length, s.id).to.be.lessThan(2000);
-      expect(s.cues.length, `${s.id} cues`).to.be.within(1, 3);
-      for (const t of texts) {
-        for (const sentence of t.split(/(?<=[.!?])\s+/)) {
-          expect(words(sentence).length, sentence).to.be.lessThan(30);
-        }
-      }
-      if (s.sides === 'none') expect(texts.join(' '), s.id).to.not.match(/\{(side|otherSide)\}/);
-      else expect(s.instructions.some((i) => i.includes('{side}')), `${s.id} names {side}`).to.equal(true);
-      expect(s.caution ?? '', s.id).to.not.match(/\{(side|otherSide)\}/);
-    }
-  });
-
-  it('rewrites the transcript: no run of 8 words taken from the seed', () => {
-    const seed = ngrams(words(readFileSync(join(SEEDS_DIR, SEED), 'utf8')), 8);
-    expect(seed.size).to.be.greaterThan(3000);
-    const copied = new Set<string>();
-    for (const s of r.steps) {
-      for (const t of spokenTexts(s)) {
-        for (const [side, other] of [['right', 'left'], ['left', 'right']] as const) {
-          for (const g of ngrams(words(fill(t, side, other)), 8)) if (seed.has(g)) copied.add(`${s.id}: "${g}"`);
-        }
-      }
-    }
-    for (const t of [r.summary, r.startingPosition, ...r.cautions]) {
-      for (const g of ngrams(words(t), 8)) if (seed.has(g)) copied.add(`routine: "${g}"`);
-    }
-    expect([...copied]).to.deep.equal([]);
-  });
-
-  it('the copy check catches a copied sentence', () => {
-    const seed = ngrams(words(readFileSync(join(SEEDS_DIR, SEED), 'utf8')), 8);
-    const copiedSentence = 'Bring the feet down to the floor about hips width apart.';
-    expect([...ngrams(words(copiedSentence), 8)].some((g) => seed.has(g))).to.equal(true);
-  });
+  describeSpeakability(r, { maxChars: 2000, cues: [1, 3] });
+  describeNoCopies(r, { seeds: [SEED], copied: 'Bring the feet down to the floor about hips width apart.', minSeedRuns: 3000 });
 });

@@ -37,6 +37,15 @@ function problemsOf(doc: unknown, file = 'tiny.yaml'): RoutineProblem[] {
   return result.ok ? [] : result.problems;
 }
 
+/** The first problem of the valid routine after one change. */
+function firstProblem(change: (doc: Record<string, any>) => void): RoutineProblem {
+  const doc = validRoutine();
+  change(doc);
+  const [p] = problemsOf(doc);
+  expect(p, 'a problem').to.not.equal(undefined);
+  return p!;
+}
+
 describe('routine loading', () => {
   it('accepts a valid routine and applies defaults', () => {
     const result = parseRoutine('tiny.yaml', stringify(validRoutine()));
@@ -48,55 +57,41 @@ describe('routine loading', () => {
   });
 
   it('names the file and path of a missing field', () => {
-    const doc = validRoutine();
-    delete doc.steps[1].hold;
-    const [p] = problemsOf(doc);
+    const p = firstProblem((doc) => { delete doc.steps[1].hold; });
     expect(p).to.include({ file: 'tiny.yaml', path: 'steps.1.hold' });
   });
 
   it('rejects an unknown hold unit with the accepted ones', () => {
-    const doc = validRoutine();
-    doc.steps[0].hold.unit = 'minutes';
-    const [p] = problemsOf(doc);
-    expect(p!.path).to.equal('steps.0.hold.unit');
-    expect(p!.message).to.match(/breaths/);
+    const p = firstProblem((doc) => { doc.steps[0].hold.unit = 'minutes'; });
+    expect(p.path).to.equal('steps.0.hold.unit');
+    expect(p.message).to.match(/breaths/);
   });
 
   it('rejects a negative count', () => {
-    const doc = validRoutine();
-    doc.steps[0].hold.count = -3;
-    const [p] = problemsOf(doc);
-    expect(p!.path).to.equal('steps.0.hold.count');
-    expect(p!.code).to.equal('too_small');
+    const p = firstProblem((doc) => { doc.steps[0].hold.count = -3; });
+    expect(p.path).to.equal('steps.0.hold.count');
+    expect(p.code).to.equal('too_small');
   });
 
   it('rejects a duplicate step id', () => {
-    const doc = validRoutine();
-    doc.steps[1].id = 'knee-circles';
-    const [p] = problemsOf(doc);
-    expect(p!.path).to.equal('steps.1.id');
-    expect(p!.message).to.match(/duplicate step id "knee-circles"/);
+    const p = firstProblem((doc) => { doc.steps[1].id = 'knee-circles'; });
+    expect(p.path).to.equal('steps.1.id');
+    expect(p.message).to.match(/duplicate step id "knee-circles"/);
   });
 
   it('rejects an unknown safety tag', () => {
-    const doc = validRoutine();
-    doc.steps[1].tags = ['handstand'];
-    const [p] = problemsOf(doc);
-    expect(p!.path).to.equal('steps.1.tags.0');
+    const p = firstProblem((doc) => { doc.steps[1].tags = ['handstand']; });
+    expect(p.path).to.equal('steps.1.tags.0');
   });
 
   it('rejects equipment a step uses but the routine does not list', () => {
-    const doc = validRoutine();
-    doc.steps[0].equipment = ['block'];
-    const [p] = problemsOf(doc);
-    expect(p!.path).to.equal('steps.0.equipment.0');
+    const p = firstProblem((doc) => { doc.steps[0].equipment = ['block']; });
+    expect(p.path).to.equal('steps.0.equipment.0');
   });
 
   it('rejects an unknown field instead of ignoring a typo', () => {
-    const doc = validRoutine();
-    doc.steps[0].instrutions = ['typo'];
-    const [p] = problemsOf(doc);
-    expect(p!.code).to.equal('unrecognized_keys');
+    const p = firstProblem((doc) => { doc.steps[0].instrutions = ['typo']; });
+    expect(p.code).to.equal('unrecognized_keys');
   });
 
   it('rejects broken YAML with its position', () => {

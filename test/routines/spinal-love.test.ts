@@ -1,43 +1,16 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { estimatedMinutes, type Routine, type Step } from '../../src/core/routine.js';
-import { parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+import { describeNoCopies, describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, stepOf } from './content.js';
 
 // Content checks of routines/spinal-love.yaml against its source, shared/seeds/000 (Yogi Kait's video).
-const FILE = 'spinal-love.yaml';
 const SEED = '000_fe4125699336ad3b.txt';
-const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
 
-const text = readFileSync(join(ROUTINES_DIR, FILE), 'utf8');
-const parsed = parseRoutine(FILE, text);
-if (!parsed.ok) throw new Error(`${FILE} does not validate: ${JSON.stringify(parsed.problems)}`);
-const routine: Routine = parsed.routine;
-const step = (id: string): Step => {
-  const found = routine.steps.find((s) => s.id === id);
-  if (!found) throw new Error(`no step "${id}" in ${FILE}`);
-  return found;
-};
-
-/** Everything the coach says for a step, with the side placeholders filled in. */
-function spokenOf(s: Step): string[] {
-  const texts = [s.name, s.caution ?? '', ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
-  return texts.filter(Boolean).map((t) => t.replaceAll('{side}', 'right').replaceAll('{otherSide}', 'left'));
-}
-const words = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9']+/g) ?? [];
-function runs(t: string, n = 8): string[] {
-  const w = words(t);
-  return w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(' '));
-}
-/** Runs of 8 or more words a text shares with the seed. */
-const copiedFrom = (seed: Set<string>, t: string): string[] => runs(t).filter((r) => seed.has(r));
+const text = routineText('spinal-love');
+const routine = routineById('spinal-love');
+const step = (id: string) => stepOf(routine, id);
 
 describe('routine spinal-love (from Spinal Love Top to Bottom)', () => {
-  const seedRuns = new Set(runs(readFileSync(join(SEEDS_DIR, SEED), 'utf8')));
-
   it('validates, names its file, and credits Yogi Kait', () => {
-    expect(text.split('\n')[0]).to.equal('# yaml-language-server: $schema=./schema.json');
+    expect(text.split('\n')[0]).to.equal(SCHEMA_LINE);
     expect(routine.id).to.equal('spinal-love');
     expect(routine.source).to.deep.include({ author: 'Yogi Kait', kind: 'video transcript', seed: SEED });
     expect(routine.level).to.equal('gentle');
@@ -46,17 +19,11 @@ describe('routine spinal-love (from Spinal Love Top to Bottom)', () => {
 
   it('keeps the steps in the order of the source', () => {
     expect(routine.steps.map((s) => s.id)).to.deep.equal([
-      'settle',
-      'pelvic-tilts',
-      'head-rolls',
-      'head-hang',
-      'inchworm-to-sacrum',
-      'pelvic-curls',
-      'arms-overhead',
-      'legs-long',
-      'knees-or-butterfly',
-      'thigh-press-traction',
-      'roll-off-and-rest',
+      'settle', 'pelvic-tilts',
+      'head-rolls', 'head-hang',
+      'inchworm-to-sacrum', 'pelvic-curls',
+      'arms-overhead', 'legs-long', 'knees-or-butterfly',
+      'thigh-press-traction', 'roll-off-and-rest',
     ]);
   });
 
@@ -132,30 +99,9 @@ describe('routine spinal-love (from Spinal Love Top to Bottom)', () => {
 
   it('estimates within 30% of the ten minutes stated', () => {
     expect(routine.statedMinutes).to.equal(10);
-    const minutes = estimatedMinutes(routine);
-    expect(Math.abs(minutes - 10) / 10, `estimated ${minutes} min`).to.be.at.most(0.3);
+    expectEstimateNear(routine, 10);
   });
 
-  it('keeps every step speakable: short sentences, well under 2,000 characters', () => {
-    for (const s of routine.steps) {
-      const spoken = spokenOf(s);
-      expect(spoken.join(' ').length, s.id).to.be.lessThan(1000);
-      for (const sentence of spoken.flatMap((t) => t.split(/(?<=[.?!])\s+/))) {
-        expect(words(sentence).length, sentence).to.be.lessThan(30);
-      }
-    }
-  });
-
-  it('finds a copied sentence (the check below can fail)', () => {
-    expect(copiedFrom(seedRuns, 'Go ahead and do 10 repetitions of the pelvic tilt now.')).to.not.be.empty;
-  });
-
-  it('copies no run of 8 or more words from the source', () => {
-    for (const s of routine.steps) {
-      for (const t of spokenOf(s)) expect(copiedFrom(seedRuns, t), `${s.id}: "${t}"`).to.deep.equal([]);
-    }
-    for (const t of [routine.summary, routine.startingPosition, ...routine.cautions]) {
-      expect(copiedFrom(seedRuns, t), t).to.deep.equal([]);
-    }
-  });
+  describeSpeakability(routine, { maxChars: 1000 });
+  describeNoCopies(routine, { seeds: [SEED], copied: 'Go ahead and do 10 repetitions of the pelvic tilt now.', minSeedRuns: 500 });
 });
