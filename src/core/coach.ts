@@ -4,7 +4,7 @@ import { Draft } from './draft.js';
 import type { Effect } from './effects.js';
 import type { Intent } from './intents.js';
 import type { Reply } from './reply.js';
-import { describeDays, describeTime, parseDays, parseTime } from './reminder.js';
+import { describeDays, describeTime, EVERY_DAY, parseDays, parseTime } from './reminder.js';
 import {
   advance,
   currentItem,
@@ -17,7 +17,7 @@ import {
   skipStep,
 } from './run.js';
 import { helpFor, historyText, prompt } from './prompt.js';
-import { newSession, type Phase, type Session } from './session.js';
+import { newSession, stepKeyOf, type Phase, type Session } from './session.js';
 import { finish } from './finish.js';
 import { answerHurt, answerDizzyCheck, dizzy, promptHurtKind } from './stop-rules.js';
 import {
@@ -71,13 +71,27 @@ export function view(session: Session | undefined, ctx: CoachContext): Reply {
 
 function isStaleTimer(s: Session, key: string | undefined): boolean {
   if (s.phase !== 'step' || !s.run) return true;
-  return key !== undefined && key !== `${s.run.routineId}:${s.run.index}:${s.turn}`;
+  return key !== undefined && key !== stepKeyOf(s);
 }
 
-function greetFirstTime(d: Draft): void {
-  if (d.profile.greeted) return;
+/** The one-line disclaimer, once, whatever the first thing a person says. */
+function greetFirstTime(d: Draft): boolean {
+  if (d.profile.greeted) return false;
   d.say(d.copy.firstHello, d.copy.disclaimer);
   d.updateProfile({ greeted: true });
+  return true;
+}
+
+/** Enters a side question (forget me, a reminder time); its answer returns to where the person was. */
+function sideQuestion(d: Draft, phase: 'forget' | 'reminderTime', patch: Partial<Session> = {}): void {
+  d.set({ ...patch, resumePhase: d.session.phase === phase ? d.session.resumePhase : d.session.phase, phase });
+}
+
+/** Leaves a side question: the phase it interrupted. */
+function leaveSideQuestion(d: Draft): Phase | undefined {
+  const back = d.session.phase === 'forget' || d.session.phase === 'reminderTime' ? d.session.resumePhase : d.session.phase;
+  d.set({ resumePhase: undefined });
+  return back;
 }
 
 function handle(d: Draft, intent: Intent, fresh: boolean): Reply {
@@ -90,7 +104,7 @@ function handle(d: Draft, intent: Intent, fresh: boolean): Reply {
     case 'stop':
       return stop(d);
     case 'forgetMe':
-      d.set({ resumePhase: d.session.phase === 'forget' ? d.session.resumePhase : d.session.phase, phase: 'forget' });
+      sideQuestion(d, 'forget');
       return prompt(d);
     case 'help':
       d.say(helpFor(d));
@@ -194,7 +208,7 @@ function byPhase(d: Draft, intent: Intent): Reply {
       break;
     case 'reminderOffer':
       if (yes) {
-        d.set({ phase: 'reminderTime', reminderDays: [0, 1, 2, 3, 4, 5, 6] });
+        d.set({ phase: 'reminderTime', reminderDays: EVERY_DAY });
         return prompt(d);
       }
       if (no) return goodbye(d);
@@ -210,7 +224,7 @@ function byPhase(d: Draft, intent: Intent): Reply {
         return d.reply({ moment: 'goodbye', expect: 'nothing', display: { title: d.copy.name, body: d.copy.forgotten }, end: true });
       }
       if (no) {
-        d.say(d.copy.notForgotten).set({ phase: d.session.resumePhase ?? 'idle', resumePhase: undefined });
+        d.say(d.copy.notForgotten).set({ phase: leaveSideQuestion(d) ?? 'idle' });
         return prompt(d, { repeat: true });
       }
       break;
@@ -296,7 +310,6 @@ function resume(d: Draft): Reply {
 /** A pain rating during a run: too high stops the technique for today and remembers it. */
 function checkInScore(d: Draft, score: number, duringStep = false): Reply {
   const run = d.session.run!;
-  d.set({ lastPain: score });
   if (painTooHigh(d, score)) {
     // The technique just done (checkIn) or under way (a rating during a step).
     const stepId = duringStep ? run.items[run.index]?.stepId : run.items[run.index - 1]?.stepId;
@@ -324,12 +337,8 @@ function badScore(d: Draft): Reply {
 function launch(d: Draft): Reply {
   const s = d.session;
   if (s.phase === 'blocked' && s.blocked) return blockToday(d, s.blocked.tier);
-  if (!d.profile.greeted) {
-    d.say(d.copy.firstHello, d.copy.disclaimer, d.copy.whatICanDo);
-    d.updateProfile({ greeted: true });
-  } else {
-    d.say(d.copy.welcomeBack);
-  }
+  if (greetFirstTime(d)) d.say(d.copy.whatICanDo);
+  else d.say(d.copy.welcomeBack);
   if (d.ctx.recovered) d.say(d.copy.recovered);
   const last = d.ctx.history[0];
   const sinceLast = last ? d.ctx.now.getTime() - Date.parse(last.finishedAt) : 0;
@@ -383,13 +392,13 @@ function setReminder(d: Draft, daysText: string | undefined, timeText: string | 
   const time = parseTime(timeText);
   if (!days || !time) {
     if (timeText !== undefined || daysText !== undefined) d.say(d.copy.reminderBadTime);
-    d.set({ resumePhase: d.session.phase === 'reminderTime' ? d.session.resumePhase : d.session.phase, phase: 'reminderTime', reminderDays: days ?? d.session.reminderDays });
+    sideQuestion(d, 'reminderTime', { reminderDays: days ?? d.session.reminderDays });
     return prompt(d);
   }
   d.effect({ type: 'scheduleReminder', days, time });
   d.say(d.copy.reminderSet(describeDays(days), describeTime(time)));
-  const back = d.session.phase === 'reminderTime' ? d.session.resumePhase : d.session.phase;
-  d.set({ reminderDays: undefined, resumePhase: undefined });
+  const back = leaveSideQuestion(d);
+  d.set({ reminderDays: undefined });
   if (!back || back === 'reminderOffer' || back === 'idle' || back === 'reminderTime') return goodbye(d);
   d.set({ phase: back });
   return prompt(d, { repeat: true });

@@ -19,7 +19,7 @@ export function finish(d: Draft, painAfter: number | undefined): Reply {
   if (painAfter !== undefined) d.say(c.light[PainRules.light(painAfter)]);
   d.say(c.streak(streakDays([entry, ...d.ctx.history], d.ctx.now, d.profile.timeZone)));
   if (noProgress([entry, ...d.ctx.history], d.ctx.now)) d.say(c.noProgress);
-  d.set({ phase: 'reminderOffer', run: undefined, lastPain: undefined });
+  d.set({ phase: 'reminderOffer', run: undefined });
   return prompt(d);
 }
 

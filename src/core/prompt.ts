@@ -51,7 +51,7 @@ export function prompt(d: Draft, opts: { repeat?: boolean; brief?: boolean } = {
     case 'hurtKind':
       return promptHurtKind(d);
     case 'hurtChoice':
-      return promptHurtChoice(d, 'mild');
+      return promptHurtChoice(d, d.session.hurt ?? 'sharp');
     case 'dizzyCheck':
       return question('hurt', c.dizzyNeuro, 'yesNoUnsure', Choices.yesNoUnsure());
     case 'reminderOffer':

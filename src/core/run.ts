@@ -2,10 +2,10 @@ import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
 import type { Cue, Display, HoldTimer, Reply } from './reply.js';
-import { estimatedMinutes, holdSeconds, type Routine, type Step } from './routine.js';
+import { holdSeconds, type Routine, type Step } from './routine.js';
 import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS } from './safety.js';
-import type { PlanItem, RoutineRun } from './session.js';
-import { blockToday } from './start.js';
+import { stepKeyOf, type PlanItem, type RoutineRun } from './session.js';
+import { blockToday, listText } from './start.js';
 
 /** Walking a routine: planning it for this person, presenting each item, moving on, finishing. */
 
@@ -33,7 +33,7 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
   const plan = planRoutine(routine, conditionsOf(d.profile), avoid);
   const reasons = [...new Set([...plan.left.map((l) => l.reason), ...plan.items.flatMap((i) => (i.adapted ? [i.adapted] : []))])];
   if (plan.items.length === 0) {
-    d.say(...reasons.map((r) => d.copy.reasons[r])).say(d.copy.nothingFits, d.copy.list(d.ctx.routines.map((r) => d.copy.listItem(r.title, estimatedMinutes(r)))));
+    d.say(...reasons.map((r) => d.copy.reasons[r])).say(d.copy.nothingFits, listText(d));
     d.set({ phase: 'idle', request: undefined });
     return promptIdle(d);
   }
@@ -49,7 +49,7 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
     avoid: [],
     cautioned: [],
   };
-  d.set({ phase: 'step', run, request: undefined, lastPain: painBefore });
+  d.set({ phase: 'step', run, request: undefined });
   d.say(d.copy.starting(routine.title, position(run).total));
   // Adapted steps say their reason when presented; left-out ones are said here.
   d.say(...[...new Set(plan.left.map((l) => l.reason))].map((r) => d.copy.reasons[r]));
@@ -104,7 +104,7 @@ export function presentItem(d: Draft): Reply {
     seconds,
     cues,
     closing: [c.release, switching ? c.switchSides(next.side!) : '', c.whenReady(d.channel)].filter(Boolean).join(' '),
-    stepKey: stepKey(d),
+    stepKey: stepKeyOf(d.session),
   };
   const display: Display = {
     title: routine.title,
@@ -127,11 +127,6 @@ export function presentItem(d: Draft): Reply {
   });
 }
 
-/** Identifies one presentation of an item; a timer for an older presentation is stale. */
-export function stepKey(d: Draft): string {
-  const run = d.session.run;
-  return `${run?.routineId}:${run?.index}:${d.session.turn}`;
-}
 
 /** The current item is done (or skipped): check in if the step asks, then the next item, or the end. */
 export function advance(d: Draft, how: 'done' | 'skipped'): Reply {

@@ -98,11 +98,16 @@ export const Session = z
     screenFull: z.boolean().default(false),
     /** A reminder being set: days chosen, time still to ask. */
     reminderDays: z.array(z.number().int().min(0).max(6)).optional(),
-    /** The last pain score given during this run, for the rise rule. */
-    lastPain: z.number().int().min(0).max(10).optional(),
+    /** How bad the hurt was when the person is choosing what to do about it (hurtChoice). */
+    hurt: z.enum(['sharp', 'mild']).optional(),
   })
   .strict();
 export type Session = z.infer<typeof Session>;
+
+/** Identifies one presentation of the current item; a timer for an older presentation is stale. */
+export function stepKeyOf(session: Pick<Session, 'run' | 'turn'>): string {
+  return `${session.run?.routineId}:${session.run?.index}:${session.turn}`;
+}
 
 export function newSession(): Session {
   return { v: SESSION_VERSION, turn: 0, phase: 'idle', screenFull: false };

@@ -45,7 +45,8 @@ export function answerHurt(d: Draft, kind: HurtKind): Reply {
 /** Skip, easier (where the step has one), go on, or stop: the person chooses. */
 export function promptHurtChoice(d: Draft, kind: 'sharp' | 'mild'): Reply {
   const hasEasier = currentItem(d)?.step.easier !== undefined;
-  d.set({ phase: 'hurtChoice' });
+  // Kept so that asking again keeps the stop advice of a sharp pain.
+  d.set({ phase: 'hurtChoice', hurt: kind });
   const c = d.copy;
   const text = kind === 'sharp' ? [c.hurtSharp, hasEasier ? c.hurtSharpEasier : ''].filter(Boolean).join(' ') : hasEasier ? c.hurtMild : c.hurtMildNoEasier;
   d.say(text);
