@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { step, view } from '../core/coach.js';
-import type { Channel } from '../core/copy/en.js';
-import { isPlatformEffect, type Effect, type PlatformEffect } from '../core/effects.js';
+import { copyFor, type Channel } from '../core/copy/en.js';
+import { isPlatformEffect, type Effect } from '../core/effects.js';
 import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
 import type { Reply } from '../core/reply.js';
 import type { Routine } from '../core/routine.js';
@@ -28,6 +29,15 @@ const MAX_ATTEMPTS = 3;
 const HISTORY_WINDOW = 30;
 
 const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'text' };
+
+/** A history entry as stored: the entry and its row id. */
+const StoredHistoryEntry = HistoryEntry.extend({ id: z.number() });
+
+/** Stored profile JSON, or undefined when it does not parse (corrupt, or an older shape). */
+function parseProfile(value: unknown): Profile | undefined {
+  const parsed = Profile.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** A short stable pseudonym for logs: person ids are not logged as they are. */
 export function pseudonym(personId: string): string {
@@ -93,7 +103,7 @@ export class CoachService implements CoachPort {
       log.info({ event: 'turn', intent: request.intent.type, moment: result.reply.moment, turn: result.session?.turn });
       return {
         reply: result.reply,
-        effects: result.effects.filter(isPlatformEffect) as PlatformEffect[],
+        effects: result.effects.filter(isPlatformEffect),
         turn: result.session?.turn ?? 0,
         stale: false,
         profile,
@@ -114,16 +124,14 @@ export class CoachService implements CoachPort {
 
   async getProfile(personId: string): Promise<Profile | undefined> {
     const stored = await this.deps.store.getProfile(personId);
-    if (!stored) return undefined;
-    const parsed = Profile.safeParse(stored.value);
-    return parsed.success ? parsed.data : undefined;
+    return stored && parseProfile(stored.value);
   }
 
   private async loadProfile(personId: string, now: Date, log: Logger): Promise<{ profile: Profile; version: number | null }> {
     const stored = await this.deps.store.getProfile(personId);
     if (!stored) return { profile: newProfile(now), version: null };
-    const parsed = Profile.safeParse(stored.value);
-    if (parsed.success) return { profile: parsed.data, version: stored.version };
+    const profile = parseProfile(stored.value);
+    if (profile) return { profile, version: stored.version };
     // Unreadable: start over with a fresh profile (the next save overwrites it), never crash.
     log.warn({ event: 'profile.unreadable' });
     return { profile: newProfile(now), version: stored.version };
@@ -143,7 +151,8 @@ export class CoachService implements CoachPort {
     const session = sessionRow ? parseSession(sessionRow.value) : undefined;
     const recovered = sessionRow !== undefined && session === undefined;
     if (recovered) log.warn({ event: 'session.unreadable' });
-    const history = historyRows.filter((h) => HistoryEntry.safeParse(h).success);
+    // Entries that do not parse are left out; the rest keep their row id (markSettled needs it).
+    const history = historyRows.filter((h) => StoredHistoryEntry.safeParse(h).success);
     return {
       profile,
       profileVersion,
@@ -196,7 +205,7 @@ export class CoachService implements CoachPort {
 
   private busyReply(request: TurnRequest, log: Logger): TurnResult {
     log.warn({ event: 'turn.busy', intent: request.intent.type });
-    const text = 'Another device is using Back Break for you right now. Please say that again in a moment.';
+    const text = copyFor(request.locale ?? 'en-US').busy;
     const reply: Reply = {
       moment: 'goodbye',
       speech: [{ kind: 'say', text }],

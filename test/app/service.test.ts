@@ -138,4 +138,26 @@ describe('application service', () => {
     expect(log).to.not.include(PERSON);
     expect(log).to.include('"event":"safety"');
   });
+
+  it('remembers finished routines: history, "did your back settle?" the next day, and the answer stored', async () => {
+    const store = new MemoryStore();
+    await store.saveProfile(PERSON, screenedProfile(NOW), null);
+    let clock = NOW;
+    const coach = createCoachService({ store, routines, log: createLogger('silent'), now: () => clock });
+    const finish: Intent[] = [{ type: 'start', routine: 'back-break' }, { type: 'no' }, { type: 'yes' }, { type: 'painScore', score: 5 }];
+    for (let i = 0; i < 6; i++) finish.push({ type: 'next' });
+    const done = await say(coach, ...finish, { type: 'painScore', score: 2 }, { type: 'no' });
+    expect(done.reply.moment).to.equal('goodbye');
+
+    const history = await say(coach, { type: 'history' });
+    expect(speechText(history.reply)).to.include('Back break').and.include('pain 5 to 2');
+
+    clock = new Date(NOW.getTime() + 20 * 3600_000);
+    const hello = await say(coach, { type: 'launch' });
+    expect(hello.reply.moment).to.equal('settled');
+    await say(coach, { type: 'yes' });
+    const [entry] = await store.listHistory(PERSON, 1);
+    expect(entry).to.include({ routineId: 'back-break', completed: true, painBefore: 5, painAfter: 2, settled: true });
+  });
 });
+
