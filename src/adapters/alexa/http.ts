@@ -21,7 +21,8 @@ function applicationIdOf(envelope: Record<string, any>): string | undefined {
 
 /**
  * Turns away what the skill cannot use before it is dispatched: a body that is not JSON or not an Alexa
- * envelope gets 400 (the stock adapter answers 500 for both), another skill's request gets 403.
+ * envelope (a request type and context.System, which the SDK reads before any handler) gets 400 (the stock
+ * adapter answers 500 for both), another skill's request gets 403.
  */
 function envelopeGuard(skillId: string | undefined): RequestHandler {
   return (req, res, next) => {
@@ -31,12 +32,12 @@ function envelopeGuard(skillId: string | undefined): RequestHandler {
     } catch {
       envelope = undefined;
     }
-    const request = (envelope as { request?: { type?: unknown } } | undefined)?.request;
-    if (!envelope || typeof envelope !== 'object' || typeof request?.type !== 'string') {
+    const { request, context } = (envelope ?? {}) as { request?: { type?: unknown }; context?: { System?: unknown } };
+    if (typeof request?.type !== 'string' || typeof context?.System !== 'object' || context.System === null) {
       res.status(400).type('text/plain').send('Bad request: not an Alexa request envelope');
       return;
     }
-    if (skillId && applicationIdOf(envelope) !== skillId) {
+    if (skillId && applicationIdOf(envelope as Record<string, any>) !== skillId) {
       res.status(403).type('text/plain').send('Forbidden: this endpoint serves another skill');
       return;
     }

@@ -83,6 +83,19 @@ describe('alexa over HTTP', () => {
       expect((await post(running.url, JSON.stringify(launchRequest()))).status).to.equal(200);
     });
 
+    it('answers an envelope without context.System with 400, not a 500 from inside the SDK', async () => {
+      const noContext: Record<string, unknown> = { ...launchRequest() };
+      delete noContext.context;
+      const noSystem = { ...launchRequest(), context: {} };
+      const nullSystem = { ...launchRequest(), context: { System: null } };
+      for (const body of [noContext, noSystem, nullSystem]) {
+        const res = await post(running.url, JSON.stringify(body));
+        expect(res.status, JSON.stringify(body.context)).to.equal(400);
+        expect(await res.text()).to.not.match(/Cannot read/);
+      }
+      expect((await post(running.url, JSON.stringify(launchRequest()))).status).to.equal(200);
+    });
+
     it('warns once that verification is off', () => {
       expect(running.logLines.filter((l) => l.includes('ALEXA_VERIFY is off'))).to.have.length(1);
     });
