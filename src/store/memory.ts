@@ -4,10 +4,12 @@ import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../a
 import {
   DEFAULT_PRUNE_EVERY_MS,
   DEFAULT_SEEN_KEY_TTL_MS,
+  isObject,
   mergePatch,
   parseStored,
   PruneSchedule,
   type StoreOptions,
+  toJson,
 } from './shared.js';
 
 /**
@@ -206,16 +208,6 @@ export class MemoryStore implements Store {
   private open(): void {
     if (this.closed) throw new Error('store is closed');
   }
-}
-
-function toJson(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
-  return text;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function copyReminder(r: Reminder): Reminder {

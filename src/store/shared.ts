@@ -29,6 +29,18 @@ export function parseStored(
   }
 }
 
+/** Stored JSON text of a value; refuses what JSON cannot hold (undefined, a function) instead of storing nothing. */
+export function toJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
+  return text;
+}
+
+/** A plain JSON object (not null, not an array): what a stored history entry must parse to. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Merge used by updateHistory: keys set to undefined in the patch leave the entry as it was. */
 export function mergePatch<T extends object>(entry: T, patch: Partial<T>): T {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));

@@ -6,10 +6,12 @@ import type { Database, RemindersTable, SqlDialectName } from './schema.js';
 import {
   DEFAULT_PRUNE_EVERY_MS,
   DEFAULT_SEEN_KEY_TTL_MS,
+  isObject,
   mergePatch,
   parseStored,
   PruneSchedule,
   type StoreOptions,
+  toJson,
 } from './shared.js';
 
 /** How often updateHistory retries when another writer changed the entry between its read and write. */
@@ -238,16 +240,6 @@ export class SqlStore implements Store {
 }
 
 const conflict: SaveResult = Object.freeze({ ok: false, reason: 'conflict' });
-
-function toJson(value: unknown): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError('value is not JSON-serialisable');
-  return text;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function toReminderRow(r: Reminder) {
   return {
