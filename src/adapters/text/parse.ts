@@ -57,19 +57,15 @@ export function parseText(input: string, expect: Expect = 'command'): Intent {
     return expect === 'painScore' ? { type: 'painScore', score: 0 } : { type: 'no' };
   }
 
-  if (expect === 'hurtKind') {
-    const kind = hurtKind(text);
-    if (kind) return { type: 'hurts', kind };
-  }
+  const kind = hurtKind(text);
+  const negated = /^(no|not)\b/.test(text);
+  if (expect === 'hurtKind' && kind) return { type: 'hurts', kind };
   // Emergency signs are understood whatever was asked ("numb around my seat", "I feel faint").
-  if (expect !== 'routine' && !/^(no|not)\b/.test(text) && !/\bknees? to (?:the |your |my )?chest\b/.test(text)) {
-    const kind = hurtKind(text);
-    if (kind === 'saddle' || kind === 'chest') return { type: 'hurts', kind };
+  const emergency = kind === 'saddle' || kind === 'chest';
+  if (emergency && expect !== 'routine' && !negated && !/\bknees? to (?:the |your |my )?chest\b/.test(text)) {
+    return { type: 'hurts', kind };
   }
-  if (/\b(hurts?|hurting|painful|ouch|pain)\b/.test(text) && !/^(no|not)\b/.test(text)) {
-    const kind = hurtKind(text);
-    return kind ? { type: 'hurts', kind } : { type: 'hurts' };
-  }
+  if (/\b(hurts?|hurting|painful|ouch|pain)\b/.test(text) && !negated) return kind ? { type: 'hurts', kind } : { type: 'hurts' };
 
   for (const [re, intent] of WORDS) if (re.test(text)) return intent;
 
@@ -79,7 +75,8 @@ export function parseText(input: string, expect: Expect = 'command'): Intent {
     const time = /(\d{1,2}(?::\d{2})?\s*(?:am|pm|a m|p m)?)\s*$/.exec(rest)?.[1];
     const daysText = time ? rest.slice(0, rest.length - time.length).replace(/\s*at\s*$/, '') : rest;
     const days = parseDays(daysText) ? daysText || 'daily' : undefined;
-    return { type: 'setReminder', ...(days ? { days } : {}), ...(time && parseTime(time) ? { time: parseTime(time)! } : {}) };
+    const hhmm = parseTime(time);
+    return { type: 'setReminder', ...(days ? { days } : {}), ...(hhmm ? { time: hhmm } : {}) };
   }
 
   const minutes = /\b(\d+)\s*(?:min|mins|minutes)\b/.exec(text);
