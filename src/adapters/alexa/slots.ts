@@ -1,5 +1,6 @@
 import type { Slot } from 'ask-sdk-model';
 import { HurtKind } from '../../core/intents.js';
+import { parseTime as parseClock } from '../../core/reminder.js';
 
 /**
  * Reading slot values. Entity resolution (ER_SUCCESS_MATCH) names the value by its id in our interaction
@@ -52,32 +53,20 @@ export function parseNumber(value: string | undefined): number | undefined {
   return total;
 }
 
+const NAMED_TIMES: Record<string, string> = { noon: '12:00', midday: '12:00', midnight: '00:00' };
+
 /**
- * A 24-hour "HH:MM" from an AMAZON.TIME clock value ("15:00") or a spoken time ("3 pm", "three pm").
- * Undefined when it cannot be read (Alexa's parts of the day, "MO", "EV", are left to the core).
+ * A 24-hour "HH:MM" from an AMAZON.TIME clock value ("15:00") or a spoken time ("3 pm", "three pm"), read by
+ * the core's parseTime once spoken numbers are digits. Undefined when it cannot be read, and for Alexa's parts
+ * of the day ("MO", "EV"), which have no digits and go to the core as heard.
  */
 export function parseTime(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const lower = value.trim().toLowerCase().replace(/\./g, '');
-  if (lower === 'noon' || lower === 'midday') return '12:00';
-  if (lower === 'midnight') return '00:00';
-  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/.exec(lower) ?? /^([a-z ]+?)\s*(am|pm|o'clock)$/.exec(lower);
-  if (!m) return undefined;
-  let hour: number | undefined;
-  let minute = 0;
-  let suffix: string | undefined;
-  if (/^\d/.test(m[1]!)) {
-    hour = Number(m[1]);
-    minute = m[2] ? Number(m[2]) : 0;
-    suffix = m[3];
-  } else {
-    hour = parseNumber(m[1]);
-    suffix = m[2];
-  }
-  if (hour === undefined || hour > 23 || minute > 59) return undefined;
-  if (suffix === 'pm' && hour < 12) hour += 12;
-  if (suffix === 'am' && hour === 12) hour = 0;
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const lower = (value ?? '').trim().toLowerCase().replace(/\./g, '');
+  if (NAMED_TIMES[lower]) return NAMED_TIMES[lower];
+  const clock = lower
+    .replace(/^[a-z -]+?(?=\s*(?:am|pm|o'clock)$)/, (words) => String(parseNumber(words) ?? words))
+    .replace(/\s*o'clock$/, '');
+  return /\d/.test(clock) ? parseClock(clock) : undefined;
 }
 
 /**

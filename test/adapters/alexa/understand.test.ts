@@ -105,6 +105,12 @@ describe('alexa slot values', () => {
     expect(parseTime('noon')).to.equal('12:00');
     expect(parseTime('25:00')).to.equal(undefined);
     expect(parseTime('EV')).to.equal(undefined);
+    expect(parseTime("three o'clock")).to.equal('03:00');
+    expect(parseTime("9 o'clock")).to.equal('09:00');
+    expect(parseTime('3 p.m.')).to.equal('15:00');
+    expect(parseTime('13 pm')).to.equal(undefined);
+    expect(parseTime('lunchtime')).to.equal(undefined);
+    expect(parseTime(undefined)).to.equal(undefined);
   });
 
   it('maps hurt words to the core kinds, the most serious first', () => {
