@@ -2,10 +2,10 @@ import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
 import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
 import {
-  DEFAULT_PRUNE_EVERY_MS,
-  DEFAULT_SEEN_KEY_TTL_MS,
-  isObject,
+  byDueThenId,
+  CONFLICT,
   mergePatch,
+  parseHistoryEntry,
   parseStored,
   PruneSchedule,
   type StoreOptions,
@@ -43,10 +43,7 @@ export class MemoryStore implements Store {
 
   constructor(options: StoreOptions = {}) {
     this.log = options.log;
-    this.prune = new PruneSchedule(
-      options.seenKeyTtlMs ?? DEFAULT_SEEN_KEY_TTL_MS,
-      options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS,
-    );
+    this.prune = new PruneSchedule(options);
   }
 
   async getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
@@ -81,8 +78,8 @@ export class MemoryStore implements Store {
     for (let i = this.history.length - 1; i >= 0 && out.length < limit; i--) {
       const row = this.history[i]!;
       if (row.personId !== personId) continue;
-      const entry = parseStored(this.log, row.text, 'history', personId, row.id);
-      if (isObject(entry)) out.push({ ...(entry as HistoryEntry), id: row.id });
+      const entry = parseHistoryEntry(this.log, row.text, personId, row.id);
+      if (entry) out.push({ ...entry, id: row.id });
     }
     return out;
   }
@@ -91,9 +88,9 @@ export class MemoryStore implements Store {
     this.open();
     const row = this.history.find((r) => r.id === id && r.personId === personId);
     if (!row) return;
-    const entry = parseStored(this.log, row.text, 'history', personId, row.id);
-    if (!isObject(entry)) return;
-    row.text = toJson(mergePatch(entry as HistoryEntry, patch));
+    const entry = parseHistoryEntry(this.log, row.text, personId, row.id);
+    if (!entry) return;
+    row.text = toJson(mergePatch(entry, patch));
   }
 
   async putReminder(reminder: Reminder): Promise<void> {
@@ -127,7 +124,7 @@ export class MemoryStore implements Store {
     this.open();
     const due = [...this.reminders.values()]
       .filter((r) => r.nextDueAt <= now && (r.claimedUntil === undefined || r.claimedUntil <= now))
-      .sort((a, b) => a.nextDueAt - b.nextDueAt || (a.id < b.id ? -1 : 1))
+      .sort(byDueThenId)
       .slice(0, Math.max(0, limit));
     return due.map((r) => {
       r.claimedUntil = now + leaseMs;
@@ -195,11 +192,11 @@ export class MemoryStore implements Store {
     const text = toJson(value);
     const row = map.get(personId);
     if (expected === null) {
-      if (row) return { ok: false, reason: 'conflict' };
+      if (row) return CONFLICT;
       map.set(personId, { text, version: 1 });
       return { ok: true, version: 1 };
     }
-    if (!row || row.version !== expected) return { ok: false, reason: 'conflict' };
+    if (!row || row.version !== expected) return CONFLICT;
     row.text = text;
     row.version = expected + 1;
     return { ok: true, version: row.version };

@@ -1,3 +1,5 @@
+import type { Reminder, SaveResult } from '../app/store.js';
+import type { HistoryEntry } from '../core/profile.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -37,8 +39,22 @@ export function toJson(value: unknown): string {
 }
 
 /** A plain JSON object (not null, not an array): what a stored history entry must parse to. */
-export function isObject(v: unknown): v is Record<string, unknown> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A stored history entry, or undefined when its text does not parse to an object (logged by parseStored). */
+export function parseHistoryEntry(log: Logger | undefined, text: string, personId: string, rowId: number): HistoryEntry | undefined {
+  const entry = parseStored(log, text, 'history', personId, rowId);
+  return isObject(entry) ? (entry as HistoryEntry) : undefined;
+}
+
+/** What a compare-and-set that lost returns. */
+export const CONFLICT: SaveResult = Object.freeze({ ok: false, reason: 'conflict' });
+
+/** The order claimDueReminders returns: earliest due first, then by id. */
+export function byDueThenId(a: Reminder, b: Reminder): number {
+  return a.nextDueAt - b.nextDueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Merge used by updateHistory: keys set to undefined in the patch leave the entry as it was. */
@@ -55,16 +71,19 @@ export interface StoreOptions {
   pruneEveryMs?: number;
 }
 
-export const DEFAULT_SEEN_KEY_TTL_MS = 7 * 24 * 3600_000;
-export const DEFAULT_PRUNE_EVERY_MS = 3600_000;
+const DEFAULT_SEEN_KEY_TTL_MS = 7 * 24 * 3600_000;
+const DEFAULT_PRUNE_EVERY_MS = 3600_000;
 
 /** Decides when claimOnce prunes old keys, from the caller's clock (`now`). */
 export class PruneSchedule {
+  /** How long claimOnce remembers a key. */
+  readonly ttlMs: number;
+  private readonly everyMs: number;
   private last = -Infinity;
-  constructor(
-    readonly ttlMs: number,
-    private readonly everyMs: number,
-  ) {}
+  constructor(options: StoreOptions) {
+    this.ttlMs = options.seenKeyTtlMs ?? DEFAULT_SEEN_KEY_TTL_MS;
+    this.everyMs = options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS;
+  }
   /** The cutoff to prune below, or undefined when it is not time yet. */
   due(now: number): number | undefined {
     if (now - this.last < this.everyMs) return undefined;

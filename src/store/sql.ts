@@ -4,10 +4,10 @@ import type { Logger } from '../log.js';
 import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
 import type { Database, RemindersTable, SqlDialectName } from './schema.js';
 import {
-  DEFAULT_PRUNE_EVERY_MS,
-  DEFAULT_SEEN_KEY_TTL_MS,
-  isObject,
+  byDueThenId,
+  CONFLICT,
   mergePatch,
+  parseHistoryEntry,
   parseStored,
   PruneSchedule,
   type StoreOptions,
@@ -32,10 +32,7 @@ export class SqlStore implements Store {
     options: StoreOptions = {},
   ) {
     this.log = options.log;
-    this.prune = new PruneSchedule(
-      options.seenKeyTtlMs ?? DEFAULT_SEEN_KEY_TTL_MS,
-      options.pruneEveryMs ?? DEFAULT_PRUNE_EVERY_MS,
-    );
+    this.prune = new PruneSchedule(options);
   }
 
   getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
@@ -75,8 +72,8 @@ export class SqlStore implements Store {
       .execute();
     const out: StoredHistory[] = [];
     for (const row of rows) {
-      const entry = parseStored(this.log, row.entry, 'history', personId, row.id);
-      if (isObject(entry)) out.push({ ...(entry as HistoryEntry), id: Number(row.id) });
+      const entry = parseHistoryEntry(this.log, row.entry, personId, Number(row.id));
+      if (entry) out.push({ ...entry, id: Number(row.id) });
     }
     return out;
   }
@@ -91,11 +88,11 @@ export class SqlStore implements Store {
         .where('person_id', '=', personId)
         .executeTakeFirst();
       if (!row) return;
-      const entry = parseStored(this.log, row.entry, 'history', personId, id);
-      if (!isObject(entry)) return;
+      const entry = parseHistoryEntry(this.log, row.entry, personId, id);
+      if (!entry) return;
       const result = await this.db
         .updateTable('history')
-        .set({ entry: toJson(mergePatch(entry as HistoryEntry, patch)) })
+        .set({ entry: toJson(mergePatch(entry, patch)) })
         .where('id', '=', id)
         .where('person_id', '=', personId)
         .where('entry', '=', row.entry)
@@ -161,7 +158,7 @@ export class SqlStore implements Store {
         .returningAll()
         .execute();
     }
-    return rows.map(fromReminderRow).sort((a, b) => a.nextDueAt - b.nextDueAt || (a.id < b.id ? -1 : 1));
+    return rows.map(fromReminderRow).sort(byDueThenId);
   }
 
   async rescheduleReminder(id: string, nextDueAt: number): Promise<void> {
@@ -227,7 +224,7 @@ export class SqlStore implements Store {
         .values({ person_id: personId, data, version: 1, updated_at: now })
         .onConflict((oc) => oc.column('person_id').doNothing())
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? { ok: true, version: 1 } : conflict;
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? { ok: true, version: 1 } : CONFLICT;
     }
     const result = await this.db
       .updateTable(table)
@@ -235,11 +232,9 @@ export class SqlStore implements Store {
       .where('person_id', '=', personId)
       .where('version', '=', expected)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0 ? { ok: true, version: expected + 1 } : conflict;
+    return Number(result.numUpdatedRows) > 0 ? { ok: true, version: expected + 1 } : CONFLICT;
   }
 }
-
-const conflict: SaveResult = Object.freeze({ ok: false, reason: 'conflict' });
 
 function toReminderRow(r: Reminder) {
   return {
