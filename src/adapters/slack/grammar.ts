@@ -1,11 +1,13 @@
-import type { HurtKind, Intent } from '../../core/intents.js';
+import type { Intent } from '../../core/intents.js';
 import { parseText } from '../text/parse.js';
 import { copy } from './copy.js';
 import { daysText, parseReminderPhrase } from './reminders/phrase.js';
 
 /**
- * The `/backbreak` grammar: text after the command -> what to do. Pure. Anything it does not know becomes a
- * usage line, never an error.
+ * The `/backbreak` grammar: text after the command -> what to do. Pure. Only what is Slack's own is read
+ * here (the menu, `start`, `remind`, `handsfree`, minutes or a score typed on their own); the words of the
+ * conversation are the shared text parser's (parseText). Anything neither knows becomes a usage line, never
+ * an error.
  */
 export type Command =
   /** No text: the ephemeral menu of routines. */
@@ -17,73 +19,13 @@ export type Command =
   /** A usage line to show instead. */
   | { kind: 'usage'; text: string };
 
-const SIMPLE: Record<string, Intent> = {
-  next: { type: 'next' },
-  done: { type: 'next' },
-  ready: { type: 'next' },
-  back: { type: 'back' },
-  previous: { type: 'back' },
-  prev: { type: 'back' },
-  repeat: { type: 'repeat' },
-  again: { type: 'repeat' },
-  skip: { type: 'skip' },
-  pause: { type: 'pause' },
-  wait: { type: 'pause' },
-  resume: { type: 'resume' },
-  continue: { type: 'resume' },
-  stop: { type: 'stop' },
-  quit: { type: 'stop' },
-  cancel: { type: 'stop' },
-  easier: { type: 'easier' },
-  'easier version': { type: 'easier' },
-  'make it easier': { type: 'easier' },
-  'start over': { type: 'startOver' },
-  restart: { type: 'startOver' },
-  dizzy: { type: 'dizzy' },
-  'i feel dizzy': { type: 'dizzy' },
-  'i am dizzy': { type: 'dizzy' },
-  "i'm dizzy": { type: 'dizzy' },
-  progress: { type: 'progress' },
-  'where am i': { type: 'progress' },
-  'how many left': { type: 'progress' },
-  help: { type: 'help' },
-  '?': { type: 'help' },
-  history: { type: 'history' },
+/** What `/backbreak` has always taken that the shared parser does not know. */
+const SLACK_WORDS: Record<string, Intent> = {
   forget: { type: 'forgetMe' },
-  'forget me': { type: 'forgetMe' },
-  'delete my data': { type: 'forgetMe' },
-  list: { type: 'list' },
-  routines: { type: 'list' },
-  'list routines': { type: 'list' },
-  recommend: { type: 'recommend' },
-  'recommend one': { type: 'recommend' },
-  'surprise me': { type: 'recommend' },
-  yes: { type: 'yes' },
-  yeah: { type: 'yes' },
-  yep: { type: 'yes' },
-  no: { type: 'no' },
-  nope: { type: 'no' },
-  'not sure': { type: 'unsure' },
-  unsure: { type: 'unsure' },
-  maybe: { type: 'unsure' },
-  "i don't know": { type: 'unsure' },
   hello: { type: 'launch' },
   hi: { type: 'launch' },
-};
-
-const HURT_WORDS: Record<string, HurtKind> = {
-  sharp: 'sharp',
-  shooting: 'sharp',
-  spreading: 'spreading',
-  tingling: 'spreading',
-  numb: 'numbness',
-  numbness: 'numbness',
-  mild: 'mild',
-  saddle: 'saddle',
-  bladder: 'saddle',
-  chest: 'chest',
-  faint: 'chest',
-  pregnancy: 'pregnancy',
+  'i am dizzy': { type: 'dizzy' },
+  'easier version': { type: 'easier' },
 };
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -157,43 +99,34 @@ export function parseCommand(raw: string): Command {
     .replace(/[’‘]/g, "'")
     .replace(/[.!]+$/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^please /, '');
   if (text === '' || text === 'menu') return { kind: 'menu' };
   const words = text.split(' ');
   const [first, ...rest] = words as [string, ...string[]];
+  const shared = parseText(text);
 
-  const simple = own(SIMPLE, text) ?? (text.startsWith('please ') ? own(SIMPLE, text.slice(7)) : undefined);
-  if (simple) return { kind: 'turn', intent: simple };
-
-  if (first === 'start' || first === 'begin' || first === 'play') return { kind: 'turn', intent: startIntent(rest) };
+  // Slack's own subcommands ("start over" is a conversation word, not a routine called "over").
+  if ((first === 'start' || first === 'begin' || first === 'play') && shared.type !== 'startOver') {
+    return { kind: 'turn', intent: startIntent(rest) };
+  }
   if (first === 'remind' || first === 'reminder' || first === 'reminders') return remindCommand(rest.join(' '));
-
   if (first === 'handsfree' || first === 'hands-free' || (first === 'hands' && rest[0] === 'free')) {
     const arg = first === 'hands' ? rest[1] : rest[0];
     if (arg === 'on' || arg === 'off') return { kind: 'handsFree', on: arg === 'on' };
     return { kind: 'usage', text: copy.usageHandsFree };
   }
 
-  // A pain score: "3", "pain 3", "3/10", "3 out of 10".
-  const score = /^(?:pain )?(\d{1,2}|[a-z]+)(?:\/10| out of 10)?$/.exec(text);
-  if (score) {
-    const n = number(score[1]);
-    if (n !== undefined && n >= 0 && n <= 10) return { kind: 'turn', intent: { type: 'painScore', score: n } };
-  }
-
-  // "this hurts", "it hurts sharp", "hurts spreading", "pain spreading down my leg"
-  if (words.includes('hurts') || words.includes('hurt') || (first === 'pain' && rest.length > 0 && number(rest[0]) === undefined)) {
-    const kind = words.map((w) => own(HURT_WORDS, w)).find((k) => k !== undefined);
-    return { kind: 'turn', intent: kind ? { type: 'hurts', kind } : { type: 'hurts' } };
-  }
-
+  const word = own(SLACK_WORDS, text);
+  if (word) return { kind: 'turn', intent: word };
+  // A score spelled out ("seven", "pain five"); in digits it is the shared parser's.
+  const spelled = own(NUMBER_WORDS, /^(?:pain )?([a-z]+)(?:\/10| out of 10)?$/.exec(text)?.[1]);
+  if (spelled !== undefined && spelled <= 10) return { kind: 'turn', intent: { type: 'painScore', score: spelled } };
+  // Minutes on their own start a routine that fits ("10 minutes", "i have 10 minutes", "15"); 0 to 10 alone is a score.
   const minutes = minutesOf(words);
-  if (minutes !== undefined) return { kind: 'turn', intent: { type: 'start', minutes } };
-
-  // The words the other text surface knows ("go ahead", "what routines do you have", "no strap"), then a
-  // kind of hurt on its own ("sharp", "spreading down my leg"), which only makes sense as an answer.
-  const shared = parseText(text);
+  if (minutes !== undefined && !(shared.type === 'painScore' && shared.score <= 10)) return { kind: 'turn', intent: { type: 'start', minutes } };
   if (shared.type !== 'unknown') return { kind: 'turn', intent: shared };
+  // A kind of hurt on its own ("sharp", "spreading down my leg") only makes sense as an answer.
   const hurt = parseText(text, 'hurtKind');
   if (hurt.type === 'hurts') return { kind: 'turn', intent: hurt };
 

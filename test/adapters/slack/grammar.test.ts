@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
+import { copy } from '../../../src/adapters/slack/copy.js';
 import { type Command, parseCommand } from '../../../src/adapters/slack/grammar.js';
 import { daysText, describeDays, parseReminderPhrase } from '../../../src/adapters/slack/reminders/phrase.js';
+import { parseText } from '../../../src/adapters/text/parse.js';
 import { parseDays, parseTime } from '../../../src/core/reminder.js';
 import { Intent } from '../../../src/core/intents.js';
 
@@ -57,6 +59,12 @@ describe('slack /backbreak grammar', () => {
     ['handsfree on', { kind: 'handsFree', on: true }],
     ['hands-free off', { kind: 'handsFree', on: false }],
     ['hands free on', { kind: 'handsFree', on: true }],
+    ['hello', turn({ type: 'launch' })],
+    ['i am dizzy', turn({ type: 'dizzy' })],
+    ['pain five', turn({ type: 'painScore', score: 5 })],
+    ['10', turn({ type: 'painScore', score: 10 })],
+    ['15', turn({ type: 'start', minutes: 15 })],
+    ['please next', turn({ type: 'next' })],
   ];
   for (const [text, want] of table) {
     it(`"${text}"`, () => expect(parseCommand(text)).to.deep.equal(want));
@@ -67,6 +75,22 @@ describe('slack /backbreak grammar', () => {
       const got = parseCommand(text);
       expect(got.kind, text).to.equal('usage');
       if (got.kind === 'usage') expect(got.text).to.match(/\/backbreak/);
+    }
+  });
+
+  it('the words of the conversation are the shared text parser\'s', () => {
+    for (const text of ['next', 'done', 'continue', 'ready', 'go back', 'skip this one', 'hold on', 'keep going', 'restart', 'make it easier', 'how far', 'cancel', 'what routines do you have', 'surprise me', 'my history', 'forget me', 'stop reminders', 'lightheaded', 'yeah', 'nope', 'dunno', 'no strap', 'i feel faint', 'numb around my seat', 'pain spreading down my leg', '7 out of 10', '3.5']) {
+      expect(parseCommand(text), text).to.deep.equal(turn(parseText(text)));
+    }
+  });
+
+  it('a subcommand with a bad argument gets that subcommand\'s usage line, and no turn', () => {
+    const usage = (text: string) => ({ kind: 'usage', text });
+    for (const text of ['remind daily 25:00', 'remind 13pm', 'remind 5', 'remind weekdays at teatime', 'remind mon-funday 9am', 'remind daily 9:00 10:00']) {
+      expect(parseCommand(text), text).to.deep.equal(usage(copy.usageRemind));
+    }
+    for (const text of ['handsfree', 'handsfree maybe', 'hands-free yes please', 'hands free']) {
+      expect(parseCommand(text), text).to.deep.equal(usage(copy.usageHandsFree));
     }
   });
 
