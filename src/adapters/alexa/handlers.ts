@@ -1,4 +1,4 @@
-import { type ErrorHandler, getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import { type ErrorHandler, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { interfaces, IntentRequest, SessionEndedRequest } from 'ask-sdk-model';
 import { Intent } from '../../core/intents.js';
 import type { Logger } from '../../log.js';
@@ -9,63 +9,23 @@ import { REMINDERS_SCOPE } from './reminders.js';
 import { renderReply } from './render.js';
 import { plainSsml } from './ssml.js';
 import { scheduleReminder, takeAwaiting, takeTurn } from './turn.js';
-import { ENDING_INTENTS, toCoreIntent } from './understand.js';
+import { toCoreIntent } from './understand.js';
 
 /**
- * One small canHandle/handle unit per intent family. Each maps the request to a core intent and takes a
- * turn; the words come from the coach. Order matters only for the last one, which takes any intent left.
+ * One handler per kind of request Alexa sends. Launches, intents and touches become core intents and take a
+ * turn; the words come from the coach. Order matters only for the last one, which takes any request left.
  */
-
-const isIntent = (input: HandlerInput, names: ReadonlySet<string>) =>
-  getRequestType(input.requestEnvelope) === 'IntentRequest' && names.has(getIntentName(input.requestEnvelope));
-
-function intentFamily(names: string[]): RequestHandler {
-  const set = new Set(names);
-  return {
-    canHandle: (input) => isIntent(input, set),
-    handle: (input) => takeTurn(input, toCoreIntent((input.requestEnvelope.request as IntentRequest).intent)),
-  };
-}
 
 export const LaunchHandler: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
   handle: (input) => takeTurn(input, { type: 'launch' }),
 };
 
-/** Choosing: by name, by time or equipment, the list, history. */
-export const ChoosingHandler = intentFamily(['StartRoutineIntent', 'RecommendIntent', 'ListRoutinesIntent', 'HistoryIntent']);
-
-/** Answers to the coach's questions: yes, no, not sure, a pain score. */
-export const AnswerHandler = intentFamily(['AMAZON.YesIntent', 'AMAZON.NoIntent', 'NotSureIntent', 'PainScoreIntent']);
-
-/** Moving through a routine. */
-export const NavigationHandler = intentFamily([
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.StartOverIntent',
-  'SkipIntent',
-  'ProgressIntent',
-]);
-
-/** "This hurts", "I feel dizzy", "make it easier": the stop rules live in the core. */
-export const SafetyHandler = intentFamily(['HurtsIntent', 'DizzyIntent', 'EasierIntent']);
-
-/** Reminders and the person's data. */
-export const AccountHandler = intentFamily(['SetReminderIntent', 'ReminderOffIntent', 'ForgetMeIntent']);
-
-export const HelpHandler = intentFamily(['AMAZON.HelpIntent']);
-
-/** Stop, Cancel and Home always end the session; the coach keeps the routine to resume later. */
-export const StopHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, ENDING_INTENTS),
-  handle: (input) => takeTurn(input, { type: 'stop' }, { endSession: true }),
-};
-
-/** FallbackIntent and any intent not listed above: the coach answers an unknown helpfully. */
-export const OtherIntentHandler: RequestHandler = {
+/**
+ * Every intent, ours and Amazon's, as the core intent understand.ts maps it to: the words come from the coach.
+ * FallbackIntent and intents our model does not declare reach the coach as `unknown`, answered helpfully.
+ */
+export const IntentHandler: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest',
   handle: (input) => takeTurn(input, toCoreIntent((input.requestEnvelope.request as IntentRequest).intent)),
 };
@@ -79,9 +39,8 @@ export const ScreenTouchHandler: RequestHandler = {
     const args = (input.requestEnvelope.request as interfaces.alexa.presentation.apl.UserEvent).arguments ?? [];
     const parsed = Intent.safeParse(parseJson(args[1]));
     const turn = Number(args[2]);
-    const atTurn = Number.isInteger(turn) && turn >= 0 ? turn : undefined;
     if (!parsed.success) return takeTurn(input, { type: 'unknown', text: '' });
-    return takeTurn(input, parsed.data, { ...(atTurn !== undefined ? { atTurn } : {}), endSession: parsed.data.type === 'stop' });
+    return takeTurn(input, parsed.data, Number.isInteger(turn) && turn >= 0 ? turn : undefined);
   },
 };
 
@@ -147,14 +106,7 @@ export const OtherRequestHandler: RequestHandler = {
 
 export const requestHandlers: RequestHandler[] = [
   LaunchHandler,
-  StopHandler,
-  ChoosingHandler,
-  AnswerHandler,
-  NavigationHandler,
-  SafetyHandler,
-  AccountHandler,
-  HelpHandler,
-  OtherIntentHandler,
+  IntentHandler,
   ScreenTouchHandler,
   PermissionResponseHandler,
   SessionEndedHandler,

@@ -17,15 +17,12 @@ import { type RenderOptions, renderReply } from './render.js';
 
 /**
  * One turn: the person's intent goes to the coach, the platform effects (reminders) are carried out here,
- * and the coach's reply becomes the response.
+ * and the coach's reply becomes the response. A stop (Stop, Cancel, NavigateHome, the Stop button) always
+ * ends the session, whatever the coach answers (certification rule); the coach keeps the routine to resume.
+ * `atTurn` is the turn a touched screen was drawn for.
  */
-export async function takeTurn(
-  input: HandlerInput,
-  intent: Intent,
-  options: RenderOptions & { atTurn?: number } = {},
-): Promise<Response> {
+export async function takeTurn(input: HandlerInput, intent: Intent, atTurn?: number): Promise<Response> {
   const ctx = turnContext(input);
-  const { atTurn, ...render } = options;
   const result = await ctx.coach.handle({
     personId: ctx.personId,
     surface: 'alexa',
@@ -34,7 +31,7 @@ export async function takeTurn(
     ...(atTurn !== undefined ? { atTurn } : {}),
   });
   ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
-  return respond(input, result.reply, result.effects, { ...render, turn: result.turn });
+  return respond(input, result.reply, result.effects, { endSession: intent.type === 'stop', turn: result.turn });
 }
 
 async function respond(input: HandlerInput, reply: Reply, effects: PlatformEffect[], options: RenderOptions): Promise<Response> {

@@ -31,13 +31,11 @@ const SIMPLE: Record<string, Intent> = {
   ForgetMeIntent: { type: 'forgetMe' },
   ReminderOffIntent: { type: 'reminderOff' },
   'AMAZON.HelpIntent': { type: 'help' },
+  // A stop always ends the session (see turn.ts).
   'AMAZON.StopIntent': { type: 'stop' },
   'AMAZON.CancelIntent': { type: 'stop' },
   'AMAZON.NavigateHomeIntent': { type: 'stop' },
 };
-
-/** Intents after which the session always ends, whatever the coach answers (certification rule). */
-export const ENDING_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']);
 
 export function toCoreIntent(intent: AlexaIntent): Intent {
   const simple = SIMPLE[intent.name];
