@@ -16,12 +16,12 @@ export interface ChatOptions {
   waitHolds?: boolean;
   /** Abort a hold early (a new line arrived). */
   signal?: AbortSignal;
+  /** Told when a turn fails; the chat says sorry and goes on. */
+  onError?: (err: unknown) => void;
 }
 
 export class TerminalChat {
   private expect: Expect = 'routine';
-  /** Set when the coach ended the conversation; the next line starts a new one. */
-  ended = false;
 
   constructor(private readonly options: ChatOptions) {}
 
@@ -30,16 +30,25 @@ export class TerminalChat {
     return this.send({ type: 'launch' });
   }
 
-  /** One typed line: its reply, already written out. */
-  async line(text: string): Promise<Reply> {
-    return this.send(parseText(text, this.expect));
+  /**
+   * One typed line: its reply, already written out. A failed turn (the store went away, say) is
+   * apologised for and the chat goes on: undefined, and the next line may work.
+   */
+  async line(text: string): Promise<Reply | undefined> {
+    try {
+      return await this.send(parseText(text, this.expect));
+    } catch (err) {
+      this.options.onError?.(err);
+      this.options.write('coach › Sorry, something went wrong there. Please try again.');
+      return undefined;
+    }
   }
 
   private async send(intent: Parameters<CoachPort['handle']>[0]['intent']): Promise<Reply> {
     const { coach, personId, locale } = this.options;
     const result = await coach.handle({ personId, surface: 'terminal', intent, ...(locale ? { locale } : {}) });
-    this.expect = result.reply.expect;
-    this.ended = result.reply.end;
+    // After an ended conversation, the next line is read as a new start.
+    this.expect = result.reply.end ? 'routine' : result.reply.expect;
     this.render(result.reply);
     if (result.reply.hold && this.options.waitHolds) await this.waitHold(result.reply.hold);
     return result.reply;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const name = (profileAt >= 0 ? args[profileAt + 1] : undefined) ?? process.env.BACK_BREAK_PROFILE ?? 'local';
   const config = readConfig();
   // The log goes to stderr and stays quiet unless asked: the conversation is stdout.
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
+  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', process.stderr);
   const store = await openStore(config.databaseUrl, { log });
   const coach = createCoachService({ store, routines: loadRoutines(), log });
   const interactive = Boolean(process.stdin.isTTY);
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     personId: `terminal:${name}`,
     write: (text) => process.stdout.write(`${text}\n`),
     waitHolds: interactive,
+    onError: (err) => log.error({ event: 'chat.turn_failed', err: err instanceof Error ? err.message : String(err) }),
     get signal() {
       return hold.signal;
     },
@@ -39,9 +40,8 @@ async function main(): Promise<void> {
     hold = new AbortController();
     if (!interactive) process.stdout.write(`you › ${line}\n`);
     if (!line.trim()) continue;
-    if (chat.ended) await chat.open();
-    // A hold is waited out in the background so "next" or "this hurts" can interrupt it.
     const turn = chat.line(line);
+    // On a terminal a hold is waited out in the background, so "next" or "this hurts" can interrupt it.
     if (!interactive) await turn;
     else void turn.then(() => process.stdout.write('you › '));
   }

@@ -27,6 +27,7 @@ describe('conversation scripts through the terminal', () => {
       for (const [i, turn] of script.turns.entries()) {
         if (script.newSessionBefore.includes(i)) chat = open();
         const reply = await chat.line(turn.say);
+        if (!reply) throw new Error(`turn ${i} "${turn.say}" failed:\n${transcript.slice(-3).join('\n')}`);
         const failures = check(turn.expect, {
           moment: reply.moment,
           speech: speechText(reply),
