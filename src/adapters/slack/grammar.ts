@@ -112,7 +112,7 @@ export function parseCommand(raw: string): Command {
   }
   if (first === 'remind' || first === 'reminder' || first === 'reminders') return remindCommand(rest.join(' '));
   if (first === 'handsfree' || first === 'hands-free' || (first === 'hands' && rest[0] === 'free')) {
-    const arg = first === 'hands' ? rest[1] : rest[0];
+    const arg = (first === 'hands' ? rest.slice(1) : rest).join(' ');
     if (arg === 'on' || arg === 'off') return { kind: 'handsFree', on: arg === 'on' };
     return { kind: 'usage', text: copy.usageHandsFree };
   }

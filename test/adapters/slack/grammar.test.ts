@@ -89,7 +89,7 @@ describe('slack /backbreak grammar', () => {
     for (const text of ['remind daily 25:00', 'remind 13pm', 'remind 5', 'remind weekdays at teatime', 'remind mon-funday 9am', 'remind daily 9:00 10:00']) {
       expect(parseCommand(text), text).to.deep.equal(usage(copy.usageRemind));
     }
-    for (const text of ['handsfree', 'handsfree maybe', 'hands-free yes please', 'hands free']) {
+    for (const text of ['handsfree', 'handsfree maybe', 'hands-free yes please', 'hands free', 'handsfree on off', 'hands free off on']) {
       expect(parseCommand(text), text).to.deep.equal(usage(copy.usageHandsFree));
     }
   });
