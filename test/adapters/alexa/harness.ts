@@ -1,14 +1,13 @@
 import './quiet-aws.js';
 import { expect } from 'chai';
-import { Writable } from 'node:stream';
 import { VirtualAlexa } from 'virtual-alexa';
 import { modelPath } from '../../../src/adapters/alexa/model/write.js';
 import type { Store } from '../../../src/app/store.js';
 import type { Config } from '../../../src/config.js';
-import { createLogger, type Logger } from '../../../src/log.js';
 import { type BackBreakServer, buildServer } from '../../../src/server.js';
 import type { Observed } from '../../scripts/script.js';
 import { FAKE_CONSENT_TOKEN, SKILL_ID } from './envelopes.js';
+import { logSink } from './log-sink.js';
 import { checkSsml, ssmlText } from './ssml-check.js';
 import { type Alexa, speak } from './voice.js';
 
@@ -25,19 +24,8 @@ export function testConfig(alexa: Config['alexa']): Config {
   return { port: 0, host: '127.0.0.1', databaseUrl: 'memory:', logLevel: 'debug', alexa };
 }
 
-function capture(): { log: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('debug', stream), lines };
-}
-
 export async function startServer(alexa: Config['alexa'], options: { store?: Store; now?: () => Date } = {}): Promise<Running> {
-  const { log, lines } = capture();
+  const { log, lines } = logSink();
   const server = await buildServer(testConfig(alexa), { log, ...options });
   const port = await server.listen();
   return { server, url: `http://127.0.0.1:${port}`, logLines: lines, close: () => server.close() };

@@ -1,14 +1,13 @@
 import { expect } from 'chai';
-import { Writable } from 'node:stream';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createAlexaSkill } from '../../../src/adapters/alexa/skill.js';
 import type { CoachPort, TurnRequest, TurnResult } from '../../../src/app/turn.js';
 import type { PlatformEffect } from '../../../src/core/effects.js';
 import { newProfile } from '../../../src/core/profile.js';
 import type { Reply } from '../../../src/core/reply.js';
-import { createLogger } from '../../../src/log.js';
 import { envelope, FAKE_API_TOKEN, intentRequest, launchRequest, permissionResponse, SKILL_ID, USER_ID } from './envelopes.js';
 import { FakeAmazon } from './fake-amazon.js';
+import { logSink } from './log-sink.js';
 import { checkSsml, ssmlText } from './ssml-check.js';
 
 function reply(partial: Partial<Reply> = {}): Reply {
@@ -52,17 +51,6 @@ class FakeCoach implements CoachPort {
   async getProfile() {
     return undefined;
   }
-}
-
-function logSink() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('debug', stream), lines };
 }
 
 describe('alexa skill (fake coach)', () => {
