@@ -6,7 +6,6 @@ import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 
 export { StoreConfigError } from './errors.js';
-export { CORRUPT_JSON } from './shared.js';
 export { MemoryStore } from './memory.js';
 
 export interface OpenStoreOptions {

@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
  */
 export const CORRUPT_JSON: unique symbol = Symbol('back-break.store.corrupt-json');
 
-export type JsonTable = 'profiles' | 'sessions' | 'history';
+type JsonTable = 'profiles' | 'sessions' | 'history';
 
 /** Parses stored JSON; on failure logs the event kind and ids only (never the text) and returns CORRUPT_JSON. */
 export function parseStored(

@@ -9,16 +9,14 @@ import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
 import { SqlStore } from './sql.js';
 
-export interface SqliteStoreOptions extends StoreOptions {
-  /** How long a statement waits for another process's write lock (default 5 s). */
-  busyTimeoutMs?: number;
-}
+/** How long a statement waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * `sqlite:<path>` (relative to the working directory), `sqlite:///abs/path`, or `sqlite::memory:`.
  * Returns the file path, or ':memory:'.
  */
-export function sqlitePath(url: string): string {
+function sqlitePath(url: string): string {
   if (!url.startsWith('sqlite:')) throw new StoreConfigError('a SQLite URL starts with sqlite:');
   let path = url.slice('sqlite:'.length);
   if (path.startsWith('///')) path = path.slice(2);
@@ -30,12 +28,12 @@ export function sqlitePath(url: string): string {
 }
 
 /** Opens (creating the folder and file if needed) a SQLite database in WAL mode and migrates it. */
-export async function openSqliteStore(url: string, options: SqliteStoreOptions = {}): Promise<Store> {
+export async function openSqliteStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const path = sqlitePath(url);
   let sqlite: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    sqlite = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Reminder, Store } from '../../src/app/store.js';
 import { newProfile, Profile, type HistoryEntry } from '../../src/core/profile.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { StoreOptions } from '../../src/store/shared.js';
+import { CORRUPT_JSON, type StoreOptions } from '../../src/store/shared.js';
 
 /**
  * The Store contract: every implementation runs these tests (memory, SQLite, PostgreSQL).
@@ -281,6 +281,7 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         const got = await store.getSession(ALICE);
         expect(got?.version).to.equal(2);
         expect(TestSession.safeParse(got?.value).success).to.equal(false);
+        expect(got?.value).to.equal(CORRUPT_JSON);
         expect(await store.saveSession(ALICE, { v: 1, count: 0 }, 2)).to.deep.equal({ ok: true, version: 3 });
         expect((await store.getSession(ALICE))?.value).to.deep.equal({ v: 1, count: 0 });
 
@@ -295,6 +296,7 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         const got = await store.getProfile(ALICE);
         expect(got?.version).to.equal(1);
         expect(Profile.safeParse(got?.value).success).to.equal(false);
+        expect(got?.value).to.equal(CORRUPT_JSON);
         expect(logLines.join('\n')).to.include('store.corrupt_json').and.not.include('painBefore=9');
       });
 

@@ -6,7 +6,7 @@ import { initial } from './0001_initial.js';
  * The one migration set for SQLite and PostgreSQL, applied in name order on open. Add a file per change
  * (0002_..., never edit an applied one) and list it here.
  */
-export function migrations(dialect: SqlDialectName): Record<string, Migration> {
+function migrations(dialect: SqlDialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
   };
