@@ -55,6 +55,7 @@ describe('slack /backbreak grammar', () => {
     ['remind tuesdays, thursdays at noon', turn({ type: 'setReminder', days: 'tue thu', time: '12:00' })],
     ['remind mon-fri 8:15', turn({ type: 'setReminder', days: 'weekdays', time: '08:15' })],
     ['remind 3pm', turn({ type: 'setReminder', time: '15:00' })],
+    ['remind workday 9 a.m.', turn({ type: 'setReminder', days: 'weekdays', time: '09:00' })],
     ['remind off', turn({ type: 'reminderOff' })],
     ['handsfree on', { kind: 'handsFree', on: true }],
     ['hands-free off', { kind: 'handsFree', on: false }],
