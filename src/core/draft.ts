@@ -1,3 +1,4 @@
+import { localDay } from './calendar.js';
 import type { CoachContext } from './context.js';
 import { copyFor, type Channel, type Copy } from './copy/en.js';
 import type { Effect } from './effects.js';
@@ -61,12 +62,9 @@ export class Draft {
   }
 
   /** The person's calendar day (YYYY-MM-DD) in their time zone, UTC when unknown. */
+  /** Today in the person's time zone. */
   today(): string {
-    try {
-      return new Intl.DateTimeFormat('en-CA', { timeZone: this.profile.timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.ctx.now);
-    } catch {
-      return this.ctx.now.toISOString().slice(0, 10);
-    }
+    return localDay(this.ctx.now, this.profile.timeZone);
   }
 
   /** Finishes the turn: the reply, with profile changes saved as one effect. */

@@ -1,3 +1,4 @@
+import { localDay } from './calendar.js';
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
 import type { Reply } from './reply.js';
@@ -23,20 +24,11 @@ export function finish(d: Draft, painAfter: number | undefined): Reply {
   return prompt(d);
 }
 
-function dayOf(iso: string | number | Date, timeZone: string | undefined): string {
-  const date = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
-}
-
 /** Days in a row, ending today, with a completed routine (in the person's time zone). */
 export function streakDays(history: readonly HistoryEntry[], now: Date, timeZone?: string): number {
-  const days = new Set(history.filter((h) => h.completed).map((h) => dayOf(h.finishedAt, timeZone)));
+  const days = new Set(history.filter((h) => h.completed).map((h) => localDay(h.finishedAt, timeZone)));
   let streak = 0;
-  for (let t = now.getTime(); days.has(dayOf(t, timeZone)); t -= 86_400_000) streak++;
+  for (let t = now.getTime(); days.has(localDay(t, timeZone)); t -= 86_400_000) streak++;
   return streak;
 }
 

@@ -91,18 +91,21 @@ export function answerScreening(d: Draft, answer: Answer): Reply {
   return afterScreening(d);
 }
 
+/** The answers to known questions (the combined tier A question is not stored). */
+function knownAnswers(answers: Record<string, Answer>): Record<string, Answer> {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => id in QUESTIONS));
+}
+
 /** Only full screenings replace the stored answers (and their date); the quick one changes nothing stored. */
 function saveScreening(d: Draft, answers: Record<string, Answer>, full: boolean): void {
-  const known = Object.fromEntries(Object.entries(answers).filter(([id]) => id in QUESTIONS));
-  if (full) d.updateProfile({ screening: { answers: known, at: d.ctx.now.toISOString() } });
+  if (full) d.updateProfile({ screening: { answers: knownAnswers(answers), at: d.ctx.now.toISOString() } });
   if (d.session.screenFull) d.set({ screenFull: false });
 }
 
 function block(d: Draft, tier: 'A' | 'B', answers: Record<string, Answer>): Reply {
   // Keep what was answered so a tier B "yes" brings the full screening back next time.
   const stored = d.profile.screening?.answers ?? {};
-  const known = Object.fromEntries(Object.entries(answers).filter(([id]) => id in QUESTIONS));
-  d.updateProfile({ screening: { answers: { ...stored, ...known }, at: d.profile.screening?.at ?? d.ctx.now.toISOString() } });
+  d.updateProfile({ screening: { answers: { ...stored, ...knownAnswers(answers) }, at: d.profile.screening?.at ?? d.ctx.now.toISOString() } });
   return blockToday(d, tier);
 }
 
