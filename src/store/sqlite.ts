@@ -30,13 +30,15 @@ function sqlitePath(url: string): string {
 /** Opens (creating the folder and file if needed) a SQLite database in WAL mode and migrates it. */
 export async function openSqliteStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const path = sqlitePath(url);
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
+    // Opened but unusable (not a database, read-only): let go of the file before refusing.
+    sqlite?.close();
     throw new StoreConfigError(`cannot open SQLite database ${JSON.stringify(path)}: ${(err as Error).message}`);
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -76,6 +76,37 @@ describe('openStore', function () {
     expect((await configError('sqlite:')).message).to.include('needs a file path');
     expect((await configError('sqlite://host/file.db')).message).to.include('sqlite:///');
     expect((await configError(`sqlite:${dir}`)).message).to.include('cannot open SQLite database');
+    expect((await configError('sqlite:?mode=ro')).message).to.include('no query parameters');
+    expect((await configError(`sqlite:${join(dir, 'x.db')}?mode=ro`)).message).to.include('no query parameters');
+  });
+
+  it('refuses a sqlite: path whose folder cannot be made (a file stands in the way)', async function () {
+    writeFileSync(join(dir, 'plain-file'), 'not a folder');
+    const err = await configError(`sqlite:${join(dir, 'plain-file', 'data', 'back-break.db')}`);
+    expect(err.message).to.match(/^DATABASE_URL: cannot open SQLite database /);
+  });
+
+  it('refuses a sqlite: file in a folder it may not write', async function () {
+    // root writes anywhere: there the permission bits prove nothing.
+    if (process.getuid?.() === 0) this.skip();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    try {
+      const err = await configError(`sqlite:${join(locked, 'back-break.db')}`);
+      expect(err.message).to.match(/^DATABASE_URL: cannot open SQLite database /);
+    } finally {
+      chmodSync(locked, 0o700);
+    }
+  });
+
+  it('refuses a sqlite: file that is not a database, and leaves it as it was', async function () {
+    const file = join(dir, 'notes.txt');
+    const text = 'these are my notes, not a database\n'.repeat(200);
+    writeFileSync(file, text);
+    const err = await configError(`sqlite:${file}`);
+    expect(err.message).to.match(/^DATABASE_URL: cannot open SQLite database /);
+    expect(readFileSync(file, 'utf8')).to.equal(text);
   });
 
   it('refuses an unreachable PostgreSQL without echoing the password', async function () {
