@@ -66,7 +66,8 @@ export function launchRequest(o: EnvelopeOptions = {}): RequestEnvelope {
   return envelope({ type: 'LaunchRequest' }, { newSession: true, ...o });
 }
 
-export function permissionResponse(status: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED', o: EnvelopeOptions = {}): RequestEnvelope {
+/** `status` is ACCEPTED, DENIED or NOT_ANSWERED from Amazon; anything else tests what the skill makes of it. */
+export function permissionResponse(status: string, o: EnvelopeOptions = {}): RequestEnvelope {
   return envelope(
     {
       type: 'Connections.Response',

@@ -164,6 +164,52 @@ describe('alexa skill (fake coach)', () => {
     expect(res.response.shouldEndSession).to.equal(true);
   });
 
+  describe('touches that are not what the screen drew', () => {
+    const touch = (args: unknown[] | undefined) =>
+      invoke(envelope({ type: 'Alexa.Presentation.APL.UserEvent', token: 'back-break-step', ...(args ? { arguments: args } : {}) }, { apl: true }));
+
+    it('an intent that is not JSON, or no intent at all, reaches the coach as unknown', async () => {
+      await touch(['choice', 'next', 2]);
+      await touch(['choice', '{"type":', 2]);
+      await touch(['choice']);
+      expect(coach.requests.map((r) => r.intent)).to.deep.equal([
+        { type: 'unknown', text: '' },
+        { type: 'unknown', text: '' },
+        { type: 'unknown', text: '' },
+      ]);
+    });
+
+    it('a stale turn goes to the coach as drawn, and the screen comes back with the current turn', async () => {
+      coach.answer = () => ({ reply: reply({ choices: [{ label: 'Next', intent: { type: 'next' } }] }) });
+      const res = await touch(['choice', '{"type":"next"}', '0']);
+      expect(coach.requests[0]).to.deep.include({ intent: { type: 'next' }, atTurn: 0 });
+      const screen = (res.response.directives![0] as any).datasources.payload.screen;
+      expect(screen.turn).to.equal(1);
+    });
+
+    it('an event that is not a choice, or has no arguments, is acknowledged without a turn or a word', async () => {
+      for (const args of [['countdownDone'], [], undefined]) {
+        const res = await touch(args);
+        expect(res.response.outputSpeech, JSON.stringify(args)).to.equal(undefined);
+      }
+      expect(coach.requests).to.have.length(0);
+    });
+  });
+
+  it('an intent our model does not declare, slots and all, reaches the coach as unknown and keeps the session', async () => {
+    const res = await invoke(intentRequest('OrderPizzaIntent', { size: 'large', topping: 'numb around my seat' }));
+    expect(coach.requests[0]!.intent).to.deep.equal({ type: 'unknown', text: 'OrderPizzaIntent' });
+    expect(res.response.shouldEndSession).to.equal(false);
+    expect(lines.join('')).to.not.include('numb around my seat');
+  });
+
+  it('an IntentRequest without its intent gets the polite error, and the coach is not asked', async () => {
+    const res = await invoke(envelope({ type: 'IntentRequest', dialogState: 'COMPLETED' }));
+    expect(coach.requests).to.have.length(0);
+    expect(ssmlText(speechOf(res))).to.match(/^Sorry, something went wrong/);
+    expect(res.response.shouldEndSession).to.equal(false);
+  });
+
   it('answers a SessionEndedRequest without asking the coach or speaking', async () => {
     const res = await invoke(envelope({ type: 'SessionEndedRequest', reason: 'EXCEEDED_MAX_REPROMPTS' }));
     expect(coach.requests).to.have.length(0);
@@ -280,6 +326,40 @@ describe('alexa skill (fake coach)', () => {
         });
       });
     }
+
+    it('takes a status it does not know as a refusal: no reminder, no API call, the permissions card', async () => {
+      const attributes = { awaitingReminderPermission: { pendingReminder: { days: [1], time: '09:00' }, reply: confirmed } };
+      const res = await invoke(permissionResponse('MAYBE_LATER', { apiEndpoint: amazon.url, consent: true, attributes }));
+      expect(amazon.calls).to.have.length(0);
+      expect(ssmlText(speechOf(res))).to.match(/^OK, no reminder\./);
+      expect(res.response.card).to.deep.include({ type: 'AskForPermissionsConsent' });
+      expect(res.sessionAttributes ?? {}).to.not.have.property('awaitingReminderPermission');
+    });
+
+    it('takes a response without a payload as not answered', async () => {
+      const request = permissionResponse('ACCEPTED', { apiEndpoint: amazon.url, consent: true }).request as unknown as Record<string, unknown>;
+      delete request.payload;
+      const res = await invoke(envelope(request, { apiEndpoint: amazon.url, consent: true }));
+      expect(amazon.calls).to.have.length(0);
+      expect(ssmlText(speechOf(res))).to.match(/^OK, no reminder\./);
+    });
+
+    it('asks again for the time when the permission comes back but the reminder it was for is gone', async () => {
+      const res = await invoke(permissionResponse('ACCEPTED', { apiEndpoint: amazon.url, consent: true }));
+      expect(amazon.calls).to.have.length(0);
+      expect(ssmlText(speechOf(res))).to.match(/tell me again when/);
+      expect(res.response.shouldEndSession).to.equal(false);
+      expect(coach.requests).to.have.length(0);
+    });
+
+    it('acknowledges a Connections.Response for something else without a word or a reminder', async () => {
+      const request = { ...permissionResponse('ACCEPTED').request, name: 'Buy' } as unknown as Record<string, unknown>;
+      const attributes = { awaitingReminderPermission: { pendingReminder: { days: [1], time: '09:00' }, reply: confirmed } };
+      const res = await invoke(envelope(request, { apiEndpoint: amazon.url, consent: true, attributes }));
+      expect(amazon.calls).to.have.length(0);
+      expect(res.response.outputSpeech).to.equal(undefined);
+      expect(res.sessionAttributes).to.have.property('awaitingReminderPermission');
+    });
 
     it('says so when Amazon fails to create the reminder', async () => {
       amazon.failCreate = true;

@@ -70,6 +70,14 @@ describe('alexa intents -> core intents', () => {
     ['reminder, spoken time and raw days', intent('SetReminderIntent', slot('time', '3 pm'), slot('days', 'mondays and thursdays')), { type: 'setReminder', time: '15:00', days: 'mondays and thursdays' }],
     ['reminder, part of day left to the core', intent('SetReminderIntent', slot('time', 'EV')), { type: 'setReminder', time: 'EV' }],
     ['reminder, nothing said', intent('SetReminderIntent', slot('time'), slot('days')), { type: 'setReminder' }],
+    // Values the model does not know (ER_SUCCESS_NO_MATCH) go as heard; the core ignores or re-asks them.
+    ['recommend, equipment the model does not know', intent('RecommendIntent', slot('equipment', 'trampoline')), { type: 'recommend', without: ['trampoline'] }],
+    ['reminder, days the model does not know', intent('SetReminderIntent', slot('time', '09:00'), slot('days', 'fortnightly')), { type: 'setReminder', time: '09:00', days: 'fortnightly' }],
+    ['reminder, a time that is not one', intent('SetReminderIntent', slot('time', 'whenever')), { type: 'setReminder', time: 'whenever' }],
+    ['hurts, a kind neither the model nor its words know', intent('HurtsIntent', slot('kind', 'weird')), { type: 'hurts' }],
+    ['pain score below zero in words', intent('PainScoreIntent', slot('score', 'minus three')), { type: 'painScore', score: UNREADABLE_SCORE }],
+    ['start, without any slots object', { name: 'StartRoutineIntent', confirmationStatus: 'NONE' }, { type: 'start' }],
+    ['an undeclared intent with slots', intent('OrderPizzaIntent', slot('size', 'large')), { type: 'unknown', text: 'OrderPizzaIntent' }],
   ];
   for (const [name, alexa, core] of cases) {
     it(name, () => {
@@ -85,6 +93,20 @@ describe('alexa slot values', () => {
     expect(readSlot(slot('routine', 'the roller one', 'spinal-love'))).to.deep.equal({ id: 'spinal-love', heard: 'the roller one' });
     expect(readSlot(slot('routine', 'tai chi'))).to.deep.equal({ heard: 'tai chi' });
     expect(readSlot(undefined)).to.deep.equal({});
+  });
+
+  it('takes only a match with a value as resolved; other statuses keep what was heard', () => {
+    const withAuthorities = (...authorities: object[]) =>
+      ({ name: 'routine', value: ' the roller one ', confirmationStatus: 'NONE', resolutions: { resolutionsPerAuthority: authorities } }) as Slot;
+    const match = (id?: string) => ({ authority: 'a', status: { code: 'ER_SUCCESS_MATCH' }, values: id ? [{ value: { id, name: 'x' } }] : [] });
+    expect(readSlot(withAuthorities(match()))).to.deep.equal({ heard: 'the roller one' });
+    expect(readSlot(withAuthorities({ authority: 'a', status: { code: 'ER_ERROR_TIMEOUT' } }))).to.deep.equal({ heard: 'the roller one' });
+    expect(readSlot(withAuthorities({ authority: 'a', status: { code: 'ER_SUCCESS_NO_MATCH' } }, match('spinal-love')))).to.deep.equal({
+      id: 'spinal-love',
+      heard: 'the roller one',
+    });
+    const blank = readSlot({ name: 'routine', value: '   ', confirmationStatus: 'NONE' } as Slot);
+    expect([blank.id, blank.heard]).to.deep.equal([undefined, undefined]);
   });
 
   it('reads numbers in digits and words', () => {
