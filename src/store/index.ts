@@ -17,7 +17,8 @@ export interface OpenStoreOptions {
  * (or `postgresql://`). Runs pending migrations. A URL that names nothing usable throws StoreConfigError.
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  // Lower case only, as the openers below and the DATABASE_URL check in config expect.
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
   switch (scheme) {
     case 'memory':
       if (url !== 'memory:') throw new StoreConfigError('memory: takes nothing after the colon');

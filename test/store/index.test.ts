@@ -72,6 +72,19 @@ describe('openStore', function () {
     expect((await configError('memory:extra')).message).to.include('memory:');
   });
 
+  it('refuses memory: with anything after the colon', async function () {
+    for (const url of ['memory: ', 'memory:\n', 'memory://', 'memory:?x=1', 'memory::memory:']) {
+      expect((await configError(url)).message, JSON.stringify(url)).to.equal('DATABASE_URL: memory: takes nothing after the colon');
+    }
+  });
+
+  it('takes the scheme in lower case only, as DATABASE_URL is checked', async function () {
+    for (const url of ['MEMORY:', 'Memory:', 'SQLITE::memory:', 'SQLite:./x.db', 'POSTGRES://u:pw@127.0.0.1:1/db']) {
+      const err = await configError(url);
+      expect(err.message, url).to.match(/^DATABASE_URL: unsupported store /).and.not.include(':pw@');
+    }
+  });
+
   it('refuses a sqlite: URL without a usable path', async function () {
     expect((await configError('sqlite:')).message).to.include('needs a file path');
     expect((await configError('sqlite://host/file.db')).message).to.include('sqlite:///');
