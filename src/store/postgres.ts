@@ -27,8 +27,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new StoreConfigError('a PostgreSQL URL starts with postgres:// or postgresql://');
   }
-  const password = decodeURIComponent(parsed.password);
   const shown = redactUrl(url);
+  let password: string;
+  try {
+    password = decodeURIComponent(parsed.password);
+  } catch {
+    throw new StoreConfigError(`the password in ${shown} is not valid percent-encoding (write % as %25)`);
+  }
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new StoreConfigError(`schema ${JSON.stringify(options.schema)} is not a plain lower-case identifier`);
   }

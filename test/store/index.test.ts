@@ -129,4 +129,17 @@ describe('openStore', function () {
     expect(err.message).to.include('ECONNREFUSED').and.not.include('s3cret-pw');
     expect((await configError('postgres://back:pw@[bad')).message).to.not.include('pw@');
   });
+
+  it('refuses a postgres:// URL with a bad port before connecting, without the password', async function () {
+    for (const port of ['99999', '65536', 'abc', '-1', '5432x']) {
+      const err = await configError(`postgres://back:s3cret-pw@127.0.0.1:${port}/back_break`);
+      expect(err.message, port).to.match(/^DATABASE_URL: not a valid PostgreSQL URL: postgres:/).and.not.include('s3cret-pw');
+    }
+  });
+
+  it('refuses a postgres:// password that is not valid percent-encoding, without showing it', async function () {
+    const err = await configError('postgres://back:50%off-pw@127.0.0.1:1/back_break');
+    expect(err.message).to.match(/^DATABASE_URL: the password in postgres:\/\/back:\*\*\*@127\.0\.0\.1:1\/back_break is not valid percent-encoding/);
+    expect(err.message).to.not.include('50%off');
+  });
 });
