@@ -38,9 +38,9 @@ export const ScreenTouchHandler: RequestHandler = {
   handle(input) {
     const args = (input.requestEnvelope.request as interfaces.alexa.presentation.apl.UserEvent).arguments ?? [];
     const parsed = Intent.safeParse(parseJson(args[1]));
-    const turn = Number(args[2]);
     if (!parsed.success) return takeTurn(input, { type: 'unknown', text: '' });
-    return takeTurn(input, parsed.data, Number.isInteger(turn) && turn >= 0 ? turn : undefined);
+    // A whole number from 0 up, as the screen drew it; anything else ('', null) is not turn 0.
+    return takeTurn(input, parsed.data, /^\d+$/.test(String(args[2])) ? Number(args[2]) : undefined);
   },
 };
 

@@ -179,6 +179,16 @@ describe('alexa skill (fake coach)', () => {
       ]);
     });
 
+    it('a forged turn (not a whole number from 0 up) goes without one, as from a screen of unknown turn', async () => {
+      for (const turn of ['abc', -1, 2.5, null, '']) await touch(['choice', '{"type":"next"}', turn]);
+      await touch(['choice', '{"type":"next"}']);
+      expect(coach.requests).to.have.length(6);
+      for (const request of coach.requests) {
+        expect(request.intent).to.deep.equal({ type: 'next' });
+        expect(request, JSON.stringify(request)).to.not.have.property('atTurn');
+      }
+    });
+
     it('a stale turn goes to the coach as drawn, and the screen comes back with the current turn', async () => {
       coach.answer = () => ({ reply: reply({ choices: [{ label: 'Next', intent: { type: 'next' } }] }) });
       const res = await touch(['choice', '{"type":"next"}', '0']);
