@@ -69,6 +69,17 @@ export function parseTime(value: string | undefined): string | undefined {
   return /\d/.test(clock) ? parseClock(clock) : undefined;
 }
 
+/** Hurt words by kind, the most serious first. */
+const HURT_WORDS: ReadonlyArray<[RegExp, HurtKind]> = [
+  [/saddle|seat|groin|genital|bladder|bowel|both legs/, 'saddle'],
+  [/chest|breath|faint/, 'chest'],
+  [/bleed|contraction|calf|waters|fluid|pregnan/, 'pregnancy'],
+  [/spread|down my leg|down the leg|tingl|pins and needles|radiat/, 'spreading'],
+  [/numb|no feeling|lost feeling/, 'numbness'],
+  [/sharp|shoot|stab|burn/, 'sharp'],
+  [/mild|stretch|tight|ach|sore|uncomfortable|pull/, 'mild'],
+];
+
 /**
  * What kind of hurt the person described. The interaction model's HURT_KIND ids are the core's kinds;
  * a value the model did not resolve is read by its words, the most serious first.
@@ -77,15 +88,5 @@ export function hurtKindOf(reading: SlotReading): HurtKind | undefined {
   const byId = HurtKind.safeParse(reading.id);
   if (byId.success) return byId.data;
   const heard = reading.heard?.toLowerCase();
-  if (!heard) return undefined;
-  const rules: Array<[RegExp, HurtKind]> = [
-    [/saddle|seat|groin|genital|bladder|bowel|both legs/, 'saddle'],
-    [/chest|breath|faint/, 'chest'],
-    [/bleed|contraction|calf|waters|fluid|pregnan/, 'pregnancy'],
-    [/spread|down my leg|down the leg|tingl|pins and needles|radiat/, 'spreading'],
-    [/numb|no feeling|lost feeling/, 'numbness'],
-    [/sharp|shoot|stab|burn/, 'sharp'],
-    [/mild|stretch|tight|ach|sore|uncomfortable|pull/, 'mild'],
-  ];
-  return rules.find(([re]) => re.test(heard))?.[1];
+  return heard ? HURT_WORDS.find(([re]) => re.test(heard))?.[1] : undefined;
 }
