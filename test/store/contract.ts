@@ -26,6 +26,9 @@ export interface StoreHarness {
   cleanup?(): Promise<void>;
 }
 
+/** The column each writeRaw table keeps its JSON in, for harnesses that write it with SQL. */
+export const RAW_COLUMN = { profiles: 'data', sessions: 'data', history: 'entry' } as const;
+
 /** A session shape as the app might parse it. */
 const TestSession = z.object({ v: z.literal(1), count: z.number().int() }).strict();
 

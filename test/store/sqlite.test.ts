@@ -3,19 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { storeContract } from './contract.js';
-
-const TABLE_COLUMN = { profiles: 'data', sessions: 'data', history: 'entry' } as const;
+import { RAW_COLUMN, storeContract } from './contract.js';
 
 storeContract('SQLite (file, WAL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'back-break-store-'));
-  const url = `sqlite:${join(dir, 'data', 'store.db')}`;
+  const file = join(dir, 'data', 'store.db');
+  const url = `sqlite:${file}`;
   return {
     open: (options) => openSqliteStore(url, options),
     writeRaw: async (_store, table, personId, text) => {
-      const db = new Database(join(dir, 'data', 'store.db'));
+      const db = new Database(file);
       try {
-        db.prepare(`UPDATE ${table} SET ${TABLE_COLUMN[table]} = ? WHERE person_id = ?`).run(text, personId);
+        db.prepare(`UPDATE ${table} SET ${RAW_COLUMN[table]} = ? WHERE person_id = ?`).run(text, personId);
       } finally {
         db.close();
       }
