@@ -25,36 +25,20 @@ export interface PostOptions {
   retryNum?: number;
 }
 
-/** POSTs a form body to /slack/events, signed like Slack signs it. */
-export async function postSigned(baseUrl: string, form: Record<string, string>, options: PostOptions): Promise<SlackPost> {
-  const body = new URLSearchParams(form).toString();
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': options.signature ?? sign(options.secret, timestamp, body),
-  };
-  if (options.retryNum !== undefined) {
-    headers['x-slack-retry-num'] = String(options.retryNum);
-    headers['x-slack-retry-reason'] = 'http_timeout';
-  }
-  const res = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json };
+/** POSTs a form body to /slack/events (slash commands, button clicks), signed like Slack signs it. */
+export function postSigned(baseUrl: string, form: Record<string, string>, options: PostOptions): Promise<SlackPost> {
+  return post(baseUrl, new URLSearchParams(form).toString(), 'application/x-www-form-urlencoded', options);
 }
 
 /** POSTs a JSON event (Events API), signed. */
-export async function postSignedJson(baseUrl: string, payload: unknown, options: PostOptions): Promise<SlackPost> {
-  const body = JSON.stringify(payload);
+export function postSignedJson(baseUrl: string, payload: unknown, options: PostOptions): Promise<SlackPost> {
+  return post(baseUrl, JSON.stringify(payload), 'application/json', options);
+}
+
+async function post(baseUrl: string, body: string, contentType: string, options: PostOptions): Promise<SlackPost> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
+    'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': options.signature ?? sign(options.secret, timestamp, body),
   };
@@ -64,10 +48,10 @@ export async function postSignedJson(baseUrl: string, payload: unknown, options:
   }
   const res = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, text, json: text ? safeParse(text) : undefined };
+  return { status: res.status, text, json: text ? parseJson(text) : undefined };
 }
 
-function safeParse(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
