@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import type { PlatformEffect } from '../../core/effects.js';
 import type { Intent } from '../../core/intents.js';
 import type { Reply } from '../../core/reply.js';
-import { turnContext } from './context.js';
+import { type TurnContext, turnContext } from './context.js';
 import {
   createReminder,
   deleteReminders,
@@ -52,36 +52,32 @@ async function respond(input: HandlerInput, reply: Reply, effects: PlatformEffec
   return renderReply(input, reply, { ...options, notice });
 }
 
-/** The Reminders API client for this request, when the request carries an API endpoint and token. */
-function reminderClient(input: HandlerInput): ReminderClient | undefined {
+/**
+ * One call to the Reminders API, logged by its outcome: 'noPermission' without the person's consent, 'failed'
+ * when the request carries no API endpoint and token.
+ */
+async function withReminders(
+  input: HandlerInput,
+  action: string,
+  call: (client: ReminderClient, ctx: TurnContext) => Promise<ReminderOutcome>,
+): Promise<ReminderOutcome> {
   const system = input.requestEnvelope.context?.System;
-  if (!system?.apiEndpoint || !system.apiAccessToken || !input.serviceClientFactory) return undefined;
-  return input.serviceClientFactory.getReminderManagementServiceClient();
-}
-
-function hasConsent(input: HandlerInput): boolean {
-  return Boolean(input.requestEnvelope.context?.System?.user?.permissions?.consentToken);
-}
-
-export async function scheduleReminder(input: HandlerInput, pending: PendingReminder): Promise<ReminderOutcome> {
+  if (!system?.user?.permissions?.consentToken) return 'noPermission';
+  if (!system.apiEndpoint || !system.apiAccessToken || !input.serviceClientFactory) return 'failed';
   const ctx = turnContext(input);
-  if (!hasConsent(input)) return 'noPermission';
-  const client = reminderClient(input);
-  if (!client) return 'failed';
-  const request = reminderRequest(pending, ctx.locale, ctx.copy.reminderText, ctx.now());
-  const outcome = await createReminder(client, request, ctx.log);
-  ctx.log.info({ outcome }, 'alexa reminder scheduled');
+  const outcome = await call(input.serviceClientFactory.getReminderManagementServiceClient(), ctx);
+  ctx.log.info({ outcome }, `alexa reminders: ${action}`);
   return outcome;
 }
 
-async function cancelReminders(input: HandlerInput): Promise<ReminderOutcome> {
-  const ctx = turnContext(input);
-  if (!hasConsent(input)) return 'noPermission';
-  const client = reminderClient(input);
-  if (!client) return 'failed';
-  const outcome = await deleteReminders(client, ctx.log);
-  ctx.log.info({ outcome }, 'alexa reminders cancelled');
-  return outcome;
+export function scheduleReminder(input: HandlerInput, pending: PendingReminder): Promise<ReminderOutcome> {
+  return withReminders(input, 'schedule', (client, ctx) =>
+    createReminder(client, reminderRequest(pending, ctx.locale, ctx.copy.reminderText, ctx.now()), ctx.log),
+  );
+}
+
+function cancelReminders(input: HandlerInput): Promise<ReminderOutcome> {
+  return withReminders(input, 'cancel', (client, ctx) => deleteReminders(client, ctx.log));
 }
 
 /** Session attributes that carry a reminder across the permission round-trip. */

@@ -378,6 +378,16 @@ describe('alexa skill (fake coach)', () => {
       expect(ssmlText(speechOf(res))).to.match(/couldn't set the reminder/);
     });
 
+    it('says so, and calls nothing, when the request carries the consent but no API endpoint and token', async () => {
+      coach.answer = () => ({ reply: confirmed, effects: [schedule] });
+      const set = await invoke(intentRequest('SetReminderIntent', {}, { consent: true }));
+      expect(ssmlText(speechOf(set))).to.match(/couldn't set the reminder/);
+      coach.answer = () => ({ reply: reply({ moment: 'reminder', expect: 'nothing', end: true }), effects: [{ type: 'cancelReminder' }] });
+      const off = await invoke(intentRequest('ReminderOffIntent', {}, { consent: true }));
+      expect(ssmlText(speechOf(off))).to.match(/couldn't remove your reminder/);
+      expect(amazon.calls).to.have.length(0);
+    });
+
     it("cancelReminder deletes the reminders the skill created", async () => {
       const options = { apiEndpoint: amazon.url, consent: true };
       coach.answer = () => ({ reply: confirmed, effects: [schedule] });
