@@ -6,6 +6,15 @@ import { openStore } from '../../../src/store/index.js';
 import { FakeSlack } from './fakeSlack.js';
 import { MONDAY_1500_PARIS, scheduler, weekdayReminder } from './reminderFixtures.js';
 
+/** The wall clock, for tests where the scheduler's own timers do the work. */
+const REAL_CLOCK = { get now() { return Date.now(); } };
+
+/** Waits (bounded) until the fake has seen `count` posts. */
+async function postsReach(fake: FakeSlack, count: number, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (fake.of('chat.postMessage').length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
 describe('slack reminders: the scheduler', () => {
   let fake: FakeSlack;
   let store: Store;
@@ -55,7 +64,7 @@ describe('slack reminders: the scheduler', () => {
   it('honours 429 Retry-After: keeps the claim, waits, then sends exactly once', async () => {
     fake.rateLimitNext('chat.postMessage', 1);
     // The real clock: the scheduler's own wake-up timer does the retry.
-    const s = scheduler(store, fake, { get now() { return Date.now(); } } as { now: number }, { leaseMs: 60_000 });
+    const s = scheduler(store, fake, REAL_CLOCK, { leaseMs: 60_000 });
     await store.putReminder(weekdayReminder('slack:T:U1', Date.now() - 1000));
     const started = Date.now();
     await s.tick();
@@ -67,8 +76,8 @@ describe('slack reminders: the scheduler', () => {
     await s.tick();
     expect(fake.of('chat.postMessage')).to.have.length(1);
     // The scheduler wakes itself after the delay.
-    const deadline = Date.now() + 5000;
-    while (fake.of('chat.postMessage').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    await postsReach(fake, 2, 5000);
+    await s.tick(); // the pass that sent it has also rescheduled it
     const posts = fake.of('chat.postMessage');
     expect(posts).to.have.length(2);
     expect(posts[1]!.at - started).to.be.at.least(1000);
@@ -134,12 +143,11 @@ describe('slack reminders: the scheduler', () => {
 
   it('runs on its own interval, unref\'d, and stops cleanly', async () => {
     await store.putReminder(weekdayReminder('slack:T:U1', Date.now() - 1000));
-    const s = scheduler(store, fake, { get now() { return Date.now(); } } as { now: number }, { intervalMs: 20 });
+    const s = scheduler(store, fake, REAL_CLOCK, { intervalMs: 20 });
     s.start();
     const interval = (s as unknown as { interval: NodeJS.Timeout }).interval;
     expect(interval.hasRef()).to.equal(false);
-    const deadline = Date.now() + 3000;
-    while (fake.of('chat.postMessage').length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await postsReach(fake, 1, 3000);
     await s.stop();
     const count = fake.of('chat.postMessage').length;
     expect(count).to.equal(1);
