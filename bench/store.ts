@@ -8,16 +8,15 @@
  *                                    TEST_DATABASE_URL is set (tables go in a throwaway schema)
  *   BENCH_TURNS=5000 npm run bench   more turns per measurement (default 2000)
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Store } from '../src/app/store.js';
 import { newProfile, type Profile } from '../src/core/profile.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { throwawaySchema } from '../test/store/pg.js';
 
 const TURNS = Math.max(100, Math.min(100_000, Number(process.env.BENCH_TURNS ?? 2000) || 2000));
 const WARMUP = Math.min(200, TURNS / 10);
@@ -159,14 +158,11 @@ async function main(): Promise<void> {
 
   const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (pgUrl) {
-    const schema = `bb_bench_${randomBytes(4).toString('hex')}`;
+    const schema = throwawaySchema(pgUrl, 'bb_bench');
     try {
-      await benchStore('postgres', () => openPostgresStore(pgUrl, { schema, poolSize: PARALLEL }), rows);
+      await benchStore('postgres', () => openPostgresStore(pgUrl, { schema: schema.name, poolSize: PARALLEL }), rows);
     } finally {
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await schema.drop();
     }
   } else {
     notes.push('postgres: SKIPPED (set BENCH_DATABASE_URL or TEST_DATABASE_URL to include it)');
