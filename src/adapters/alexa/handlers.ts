@@ -61,9 +61,9 @@ export const PermissionResponseHandler: RequestHandler = {
   async handle(input) {
     const { copy } = turnContext(input);
     const request = input.requestEnvelope.request as interfaces.connections.ConnectionsResponse;
-    const status = String(request.payload?.status ?? 'NOT_ANSWERED');
     const awaiting = takeAwaiting(input);
-    if (status !== 'ACCEPTED') {
+    // DENIED, NOT_ANSWERED, no payload, or a status Amazon may add: no reminder.
+    if (request.payload?.status !== 'ACCEPTED') {
       const response = awaiting
         ? renderReply(input, awaiting.reply, { notice: copy.reminderDenied })
         : input.responseBuilder.speak(plainSsml(copy.reminderDenied)).withShouldEndSession(true).getResponse();
