@@ -8,6 +8,8 @@ export const USER_ID = 'amzn1.ask.account.FAKEUSER';
 /** Obviously fake tokens: nothing here is a real Amazon credential. */
 export const FAKE_API_TOKEN = 'fake-api-access-token';
 export const FAKE_CONSENT_TOKEN = 'fake-consent-token';
+/** What an Echo Show says it supports. */
+export const APL_INTERFACES = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.2' } } };
 
 export interface EnvelopeOptions {
   locale?: string;
@@ -43,7 +45,7 @@ export function envelope(request: Record<string, unknown>, o: EnvelopeOptions = 
         user,
         device: {
           deviceId: 'amzn1.ask.device.FAKE',
-          supportedInterfaces: o.apl ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.2' } } } : {},
+          supportedInterfaces: o.apl ? APL_INTERFACES : {},
         },
         ...(o.apiEndpoint ? { apiEndpoint: o.apiEndpoint, apiAccessToken: FAKE_API_TOKEN } : {}),
       },

@@ -6,7 +6,7 @@ import type { Store } from '../../../src/app/store.js';
 import type { Config } from '../../../src/config.js';
 import { type BackBreakServer, buildServer } from '../../../src/server.js';
 import type { Observed } from '../../scripts/script.js';
-import { FAKE_CONSENT_TOKEN, SKILL_ID } from './envelopes.js';
+import { APL_INTERFACES, FAKE_API_TOKEN, FAKE_CONSENT_TOKEN, SKILL_ID } from './envelopes.js';
 import { logSink } from './log-sink.js';
 import { checkSsml, ssmlText } from './ssml-check.js';
 import { type Alexa, speak } from './voice.js';
@@ -52,10 +52,10 @@ export function device(baseUrl: string, o: DeviceOptions = {}): Alexa {
     .create();
   alexa.filter((request: any) => {
     const system = request.context.System;
-    system.device.supportedInterfaces = o.apl ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.2' } } } : {};
+    system.device.supportedInterfaces = o.apl ? APL_INTERFACES : {};
     if (o.apiEndpoint) {
       system.apiEndpoint = o.apiEndpoint;
-      system.apiAccessToken = 'fake-api-access-token';
+      system.apiAccessToken = FAKE_API_TOKEN;
     }
     for (const user of [system.user, request.session?.user]) {
       if (!user) continue;
