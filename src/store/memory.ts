@@ -25,14 +25,14 @@ interface Row {
 
 interface HistoryRow {
   id: number;
-  personId: string;
   text: string;
 }
 
 export class MemoryStore implements Store {
   private readonly profiles = new Map<string, Row>();
   private readonly sessions = new Map<string, Row>();
-  private readonly history: HistoryRow[] = [];
+  /** By person, oldest first: listHistory (every turn) reads only that person's newest rows. */
+  private readonly history = new Map<string, HistoryRow[]>();
   private nextHistoryId = 1;
   /** By reminder id. */
   private readonly reminders = new Map<string, Reminder>();
@@ -69,15 +69,18 @@ export class MemoryStore implements Store {
 
   async addHistory(personId: string, entry: HistoryEntry): Promise<void> {
     this.open();
-    this.history.push({ id: this.nextHistoryId++, personId, text: toJson(entry) });
+    const row = { id: this.nextHistoryId++, text: toJson(entry) };
+    const rows = this.history.get(personId);
+    if (rows) rows.push(row);
+    else this.history.set(personId, [row]);
   }
 
   async listHistory(personId: string, limit: number): Promise<StoredHistory[]> {
     this.open();
+    const rows = this.history.get(personId) ?? [];
     const out: StoredHistory[] = [];
-    for (let i = this.history.length - 1; i >= 0 && out.length < limit; i--) {
-      const row = this.history[i]!;
-      if (row.personId !== personId) continue;
+    for (let i = rows.length - 1; i >= 0 && out.length < limit; i--) {
+      const row = rows[i]!;
       const entry = parseHistoryEntry(this.log, row.text, personId, row.id);
       if (entry) out.push({ ...entry, id: row.id });
     }
@@ -86,7 +89,7 @@ export class MemoryStore implements Store {
 
   async updateHistory(personId: string, id: number, patch: Partial<HistoryEntry>): Promise<void> {
     this.open();
-    const row = this.history.find((r) => r.id === id && r.personId === personId);
+    const row = this.history.get(personId)?.find((r) => r.id === id);
     if (!row) return;
     const entry = parseHistoryEntry(this.log, row.text, personId, row.id);
     if (!entry) return;
@@ -156,9 +159,7 @@ export class MemoryStore implements Store {
     this.open();
     this.profiles.delete(personId);
     this.sessions.delete(personId);
-    for (let i = this.history.length - 1; i >= 0; i--) {
-      if (this.history[i]!.personId === personId) this.history.splice(i, 1);
-    }
+    this.history.delete(personId);
     for (const [id, r] of this.reminders) if (r.personId === personId) this.reminders.delete(id);
   }
 
@@ -172,7 +173,7 @@ export class MemoryStore implements Store {
    */
   writeRawForTest(table: 'profiles' | 'sessions' | 'history', personId: string, text: string): void {
     if (table === 'history') {
-      for (const row of this.history) if (row.personId === personId) row.text = text;
+      for (const row of this.history.get(personId) ?? []) row.text = text;
       return;
     }
     const map = table === 'profiles' ? this.profiles : this.sessions;
