@@ -200,6 +200,16 @@ describe('slack listeners, without Slack', () => {
     expect((await coach.getProfile('slack:T1:U1'))!.surfaces.slack!.handsFree).to.equal('on');
     expect(fake.of('views.publish')).to.have.length(2);
   });
+
+  it('a forged hands-free value is acked and changes nothing', async () => {
+    for (const value of ['maybe', 'ON', '', undefined]) {
+      let acked = false;
+      await handleHandsFreeToggle(deps, { body, action: { action_id: 'bb_handsfree', value }, ack: async () => void (acked = true) });
+      expect(acked, String(value)).to.equal(true);
+    }
+    expect(await coach.getProfile('slack:T1:U1')).to.equal(undefined);
+    expect(fake.calls).to.have.length(0);
+  });
 });
 
 describe('slack dedupe middleware', () => {

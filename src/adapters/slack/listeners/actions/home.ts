@@ -1,15 +1,15 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { describeError } from '../../errors.js';
 import { publishHome } from '../../homeTab.js';
-import { slackPerson } from '../../person.js';
 import { HANDS_FREE_ACTION } from '../../render/home.js';
 import type { ListenerDeps } from '../deps.js';
-import type { ButtonInput } from './session.js';
+import { buttonIgnored, type ButtonInput, personOf } from './session.js';
 
 /** The hands-free button on App Home: saves the setting and shows the tab again. */
 export async function handleHandsFreeToggle(deps: ListenerDeps, { body, action, ack }: ButtonInput): Promise<void> {
   await ack();
-  const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+  if (action.value !== 'on' && action.value !== 'off') return buttonIgnored(deps, action);
+  const person = personOf(body);
   try {
     await deps.conversation.setHandsFree(person, action.value === 'on');
     await deps.conversation.serial(person.personId, () => publishHome(deps, person));

@@ -12,8 +12,13 @@ export interface ButtonInput {
   ack: () => Promise<void>;
 }
 
-function personOf(body: ButtonInput['body']) {
+export function personOf(body: ButtonInput['body']) {
   return slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+}
+
+/** A button whose value does not hold what its action needs (an old message, a tampered payload). */
+export function buttonIgnored(deps: Pick<ListenerDeps, 'log'>, action: ButtonInput['action']): void {
+  deps.log.warn({ err: describeError(new SlackAdapterError(SlackErrorCode.BadButtonValue, action.action_id)) }, 'button ignored');
 }
 
 /**
@@ -23,10 +28,7 @@ function personOf(body: ButtonInput['body']) {
 export async function handleChoice(deps: ListenerDeps, { body, action, ack }: ButtonInput): Promise<void> {
   await ack();
   const value = decodeValue(action.value);
-  if (!value) {
-    deps.log.warn({ err: describeError(new SlackAdapterError(SlackErrorCode.BadButtonValue, action.action_id)) }, 'button ignored');
-    return;
-  }
+  if (!value) return buttonIgnored(deps, action);
   await deps.conversation.turn(personOf(body), value.i, {
     ...(value.t !== undefined ? { atTurn: value.t } : {}),
     source: { channel: body.channel?.id, ts: body.message?.ts },
@@ -40,10 +42,7 @@ export async function handleChoice(deps: ListenerDeps, { body, action, ack }: Bu
 export async function handleStart(deps: ListenerDeps, { body, action, ack }: ButtonInput): Promise<void> {
   await ack();
   const value = decodeValue(action.value);
-  if (!value || value.i.type !== 'start') {
-    deps.log.warn({ err: describeError(new SlackAdapterError(SlackErrorCode.BadButtonValue, action.action_id)) }, 'button ignored');
-    return;
-  }
+  if (!value || value.i.type !== 'start') return buttonIgnored(deps, action);
   const person = personOf(body);
   if (value.n !== undefined && !(await deps.store.claimOnce(`slack:start:${person.personId}:${value.n}`, deps.now()))) {
     deps.log.debug({ action: action.action_id }, 'one-shot start button already used');
