@@ -128,6 +128,8 @@ describe('openStore', function () {
     expect(err.message).to.match(/^DATABASE_URL: cannot connect to PostgreSQL at postgres:\/\/back:\*\*\*@127\.0\.0\.1:1\/back_break/);
     expect(err.message).to.include('ECONNREFUSED').and.not.include('s3cret-pw');
     expect((await configError('postgres://back:pw@[bad')).message).to.not.include('pw@');
+    const long = await configError('postgresql://back:s3cret-pw@127.0.0.1:1/back_break');
+    expect(long.message).to.include('cannot connect to PostgreSQL at postgresql://back:***@127.0.0.1:1/').and.not.include('s3cret-pw');
   });
 
   it('refuses a postgres:// URL with a bad port before connecting, without the password', async function () {
