@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { SLACK_OFF_MESSAGE } from '../../../src/adapters/slack/index.js';
-import { decodeValue } from '../../../src/adapters/slack/render/values.js';
+import { decodeValue, encodeValue } from '../../../src/adapters/slack/render/values.js';
 import type { Config } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { buildServer } from '../../../src/server.js';
@@ -215,6 +215,19 @@ describe('slack through the real server', function () {
       await postSignedJson(h.baseUrl, event, { secret: h.secret, retryNum: 2 });
       await h.idle();
       expect(h.fake.of('views.publish')).to.have.length(1);
+    });
+  });
+
+  describe('bad input', () => {
+    it('a button no listener knows is acked at once and changes nothing', async () => {
+      const started = Date.now();
+      const unknown = { label: 'Go', action_id: 'bb_launch_missiles', value: encodeValue({ type: 'next' }, 0) };
+      const res = await h.sendAction(h.clickPayload('U1', { channel: 'D1', ts: '1700000000.000001' }, unknown));
+      expect(res.status).to.equal(200);
+      expect(Date.now() - started).to.be.below(1000);
+      expect(h.fake.calls).to.have.length(0);
+      expect(await h.store.getSession(person('U1'))).to.equal(undefined);
+      expect(h.logs.join('')).to.include('slack_bad_button_value');
     });
   });
 

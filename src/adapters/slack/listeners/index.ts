@@ -5,10 +5,15 @@ import * as backbreak from './commands/backbreak.js';
 import { dedupe } from './dedupe.js';
 import type { ListenerDeps } from './deps.js';
 import * as appHome from './events/appHome.js';
+import { unknownActions } from './unknownActions.js';
 
-/** Every listener, grouped by surface: commands, actions, events; repeated deliveries dropped first. */
+/**
+ * Every listener, grouped by surface: commands, actions, events; repeated deliveries dropped first, then
+ * buttons no listener handles.
+ */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(dedupe(deps));
+  app.use(unknownActions([...sessionActions.ACTION_IDS, ...homeActions.ACTION_IDS], deps));
   backbreak.register(app, deps);
   sessionActions.register(app, deps);
   homeActions.register(app, deps);

@@ -18,6 +18,9 @@ export async function handleHandsFreeToggle(deps: ListenerDeps, { body, action, 
   }
 }
 
+/** The action ids these listeners handle. */
+export const ACTION_IDS = [HANDS_FREE_ACTION] as const;
+
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: HANDS_FREE_ACTION }, async ({ body, action, ack }) =>
     handleHandsFreeToggle(deps, { body, action, ack }),

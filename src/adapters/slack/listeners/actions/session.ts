@@ -51,6 +51,9 @@ export async function handleStart(deps: ListenerDeps, { body, action, ack }: But
   await deps.conversation.turn(person, value.i, { fresh: true });
 }
 
+/** The action ids these listeners handle. */
+export const ACTION_IDS = [CHOICE_ACTION, START_ACTION] as const;
+
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: CHOICE_ACTION }, async ({ body, action, ack }) =>
     handleChoice(deps, { body, action, ack }),
