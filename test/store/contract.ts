@@ -104,6 +104,15 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         expect(await store.getSession(ALICE)).to.deep.equal({ value: { v: 1, count: 1 }, version: 2 });
       });
 
+      it('refuses a value JSON cannot hold, and stores nothing', async function () {
+        for (const bad of [undefined, () => 1]) {
+          let failed: unknown;
+          await store.saveSession(ALICE, bad, null).catch((err: unknown) => (failed = err));
+          expect(failed).to.be.instanceOf(TypeError);
+        }
+        expect(await store.getSession(ALICE)).to.equal(undefined);
+      });
+
       it('returns a copy: changing what was read changes nothing stored', async function () {
         await store.saveSession(ALICE, { v: 1, count: 0, nested: { a: [1] } }, null);
         const first = (await store.getSession(ALICE))!.value as { nested: { a: number[] } };
