@@ -124,6 +124,16 @@ describe('slack listeners, without Slack', () => {
     expect(coach.requests).to.have.length(0);
   });
 
+  it('a Start button with a garbled value, or one that is not a start, is acked and ignored', async () => {
+    for (const value of ['{"v":1,"i":{"type":"start"', encodeValue({ type: 'forgetMe' }), encodeValue({ type: 'next' }, 0, 'n1'), undefined]) {
+      let acked = false;
+      await handleStart(deps, { body, action: { action_id: 'bb_start_back-break', value }, ack: async () => void (acked = true) });
+      expect(acked, String(value)).to.equal(true);
+    }
+    expect(coach.requests).to.have.length(0);
+    expect(fake.calls).to.have.length(0);
+  });
+
   it('one-shot Start buttons (menu, reminder) start once however often they are pressed', async () => {
     const value = encodeValue({ type: 'start', routine: 'back-break' }, undefined, 'reminder:x:1');
     for (let i = 0; i < 3; i++) await handleStart(deps, { body, action: { action_id: 'bb_start_back-break', value }, ack: async () => undefined });
@@ -199,6 +209,12 @@ describe('slack listeners, without Slack', () => {
     await handleHandsFreeToggle(deps, { body, action: { action_id: 'bb_handsfree', value: 'on' }, ack: async () => undefined });
     expect((await coach.getProfile('slack:T1:U1'))!.surfaces.slack!.handsFree).to.equal('on');
     expect(fake.of('views.publish')).to.have.length(2);
+  });
+
+  it('App Home opened without a team is logged, not thrown, and publishes nothing', async () => {
+    await handleAppHomeOpened(deps, { event: { user: 'U1', tab: 'home' }, body: {} });
+    await handleAppHomeOpened(deps, { event: { user: '', tab: 'home' }, body: { team_id: 'T1' } });
+    expect(fake.calls).to.have.length(0);
   });
 
   it('a forged hands-free value is acked and changes nothing', async () => {

@@ -229,6 +229,35 @@ describe('slack through the real server', function () {
       expect(await h.store.getSession(person('U1'))).to.equal(undefined);
       expect(h.logs.join('')).to.include('slack_bad_button_value');
     });
+
+    it('a garbled or forged button value on the session message is acked and changes nothing', async () => {
+      await toFirstStep(h, 'U1');
+      const current = h.currentMessage('U1')!;
+      const next = buttonsOf(current.body.blocks).find((b) => b.label === 'Next')!;
+      const calls = h.fake.calls.length;
+      for (const value of ['{"v":1,"i":{"type":"next"', '{"v":1,"i":{"type":"launchMissiles"},"t":0}', 'next', '']) {
+        const res = await h.sendAction(h.clickPayload('U1', current.message, { ...next, value }));
+        expect(res.status, value).to.equal(200);
+      }
+      // A Start button carrying something other than a start.
+      const res = await h.sendAction(h.clickPayload('U1', current.message, { label: 'Start', action_id: 'bb_start_five-moves', value: encodeValue({ type: 'forgetMe' }) }));
+      expect(res.status).to.equal(200);
+      expect(h.fake.calls).to.have.length(calls);
+      expect(textOf(h.currentMessage('U1')!.body.blocks)).to.match(/Step 1 of/);
+      expect(await h.store.getProfile(person('U1'))).not.to.equal(undefined);
+    });
+
+    it('/backbreak remind with a bad time, or handsfree with a bad word, answers with how to say it and stores nothing', async () => {
+      for (const [text, usage] of [['remind daily 25:00', /remind weekdays 15:00/], ['remind weekdays 9:75', /remind weekdays 15:00/], ['handsfree maybe', /handsfree on/]] as const) {
+        const res = await h.command('U1', text);
+        expect(res.status, text).to.equal(200);
+        expect(res.json.response_type, text).to.equal('ephemeral');
+        expect(res.json.text, text).to.match(usage);
+      }
+      expect(h.fake.calls).to.have.length(0);
+      expect(await h.store.getReminder(person('U1'), 'slack')).to.equal(undefined);
+      expect(await h.store.getProfile(person('U1'))).to.equal(undefined);
+    });
   });
 
   describe('App Home, reminders, hands-free, forget', () => {
