@@ -20,17 +20,18 @@ export const HANDS_FREE_ACTION = 'bb_handsfree';
 /** How many history lines the tab shows. */
 export const HOME_HISTORY = 5;
 
-function formatWhen(epochMs: number, timeZone: string | undefined): string {
+/** Date formats by zone, made once each (a tab shows up to six dates, and is published on every visit). */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatWhen(epochMs: number, timeZone = 'UTC'): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: timeZone ?? 'UTC',
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(epochMs));
+    let format = whenFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      // Bounded: a handful of zones in practice; never more than a few hundred exist.
+      if (whenFormats.size < 1000) whenFormats.set(timeZone, format);
+    }
+    return format.format(new Date(epochMs));
   } catch {
     return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   }
