@@ -207,6 +207,14 @@ describe('slack rendering: menu, App Home, reminder', () => {
     expect(texts(view.blocks as AnyBlock[])).to.include('Hands-free:* on');
   });
 
+  it('App Home makes the routines part once per catalogue, the same for everyone', () => {
+    const first = homeView({ routines, history: [], handsFree: true });
+    const second = homeView({ routines, history: [], handsFree: false, timeZone: 'Asia/Tokyo' });
+    const starts = (view: typeof first) => (view.blocks as AnyBlock[]).filter((b) => b.accessory?.action_id?.startsWith('bb_start_'));
+    expect(starts(first)).to.have.length(routines.length);
+    for (const [i, block] of starts(second).entries()) expect(block).to.equal(starts(first)[i]);
+  });
+
   it('the reminder DM starts the short routine, once per reminder time', () => {
     const msg = reminderMessage('slack:T:U', 1234);
     const button = (msg.blocks as AnyBlock[])[1]!.elements[0];

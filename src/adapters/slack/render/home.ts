@@ -78,5 +78,17 @@ export function homeView(data: HomeData): types.HomeView {
   const head: types.KnownBlock[] = [header(copy.home.title), section(copy.home.intro), { type: 'divider' }, header(copy.home.routines)];
   // Within 100 blocks whatever the catalogue's size: routines take what the rest leaves.
   const room = LIMITS.blocksPerHomeTab - head.length - tail.length;
-  return { type: 'home', blocks: [...head, ...routineSections(data.routines, room, { summary: true }), ...tail] };
+  return { type: 'home', blocks: [...head, ...catalogueSections(data.routines).slice(0, room), ...tail] };
+}
+
+/** The routines with their Start buttons are the same for everyone: made once per catalogue, not per publish. */
+const sectionsByCatalogue = new WeakMap<readonly Routine[], types.KnownBlock[]>();
+
+function catalogueSections(routines: Routine[]): types.KnownBlock[] {
+  let sections = sectionsByCatalogue.get(routines);
+  if (!sections) {
+    sections = routineSections(routines, LIMITS.blocksPerHomeTab, { summary: true });
+    sectionsByCatalogue.set(routines, sections);
+  }
+  return sections;
 }
