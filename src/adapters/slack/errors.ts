@@ -2,12 +2,10 @@
  * The Slack adapter's errors, as data with a stable code (logged by code, never shown to a person as a dump).
  */
 export enum SlackErrorCode {
-  /** A button value that does not parse (old app version, tampering). */
+  /** A button whose action or value this version does not know (an old message, tampering). */
   BadButtonValue = 'slack_bad_button_value',
   /** A Web API call answered ok: false or failed on the network. */
   ApiCallFailed = 'slack_api_call_failed',
-  /** Slack answered 429; the caller should wait `retryAfterSeconds`. */
-  RateLimited = 'slack_rate_limited',
   /** conversations.open gave no channel: the app cannot DM this person. */
   NoDirectMessage = 'slack_no_direct_message',
   /** A request without the team or user it needs. */
@@ -17,11 +15,7 @@ export enum SlackErrorCode {
 }
 
 export class SlackAdapterError extends Error {
-  constructor(
-    readonly code: SlackErrorCode,
-    message: string,
-    readonly detail: { retryAfterSeconds?: number; slackError?: string } = {},
-  ) {
+  constructor(readonly code: SlackErrorCode, message: string) {
     super(message);
     this.name = 'SlackAdapterError';
   }
@@ -29,7 +23,7 @@ export class SlackAdapterError extends Error {
 
 /** What of an unknown error may be logged: its code and Slack's error name, never a request body. */
 export function describeError(err: unknown): { code: string; slackError?: string; message: string } {
-  if (err instanceof SlackAdapterError) return { code: err.code, slackError: err.detail.slackError, message: err.message };
+  if (err instanceof SlackAdapterError) return { code: err.code, message: err.message };
   const e = err as { code?: unknown; data?: { error?: unknown }; message?: unknown };
   return {
     code: typeof e?.code === 'string' ? e.code : 'unknown',
