@@ -137,7 +137,7 @@ export class SlackConversation {
     }
 
     const surface = surfaceOf(result.profile);
-    const handsFree = surface.handsFree === 'on';
+    const handsFree = handsFreeOn(result.profile);
     const message = renderReply(result.reply, { turn: result.turn, handsFree });
     // Where the reply goes: the message whose button was pressed; else the open session message; else a new
     // message in the DM (never the channel a command was typed in).
