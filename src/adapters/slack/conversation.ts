@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Store } from '../../app/store.js';
-import type { CoachPort, TurnResult } from '../../app/turn.js';
+import type { CoachPort } from '../../app/turn.js';
 import type { PlatformEffect } from '../../core/effects.js';
 import type { Intent } from '../../core/intents.js';
 import type { Profile } from '../../core/profile.js';
@@ -44,13 +44,6 @@ export interface TurnOptions {
   fresh?: boolean;
   /** The message the button was on. */
   source?: { channel?: string; ts?: string };
-}
-
-export interface TurnOutcome {
-  applied: boolean;
-  result?: TurnResult;
-  /** The session message the reply went to. */
-  message?: { channel: string; ts: string };
 }
 
 export interface UserInfo {
@@ -110,16 +103,15 @@ export class SlackConversation {
   }
 
   /** A turn, with failures logged (by code, never with the person's words) instead of thrown. */
-  async turn(person: SlackPerson, intent: Intent, options: TurnOptions = {}): Promise<TurnOutcome> {
+  async turn(person: SlackPerson, intent: Intent, options: TurnOptions = {}): Promise<void> {
     try {
-      return await this.serial(person.personId, () => this.applyTurn(person, intent, options));
+      await this.serial(person.personId, () => this.applyTurn(person, intent, options));
     } catch (err) {
       this.deps.log.error({ err: describeError(err), intent: intent.type }, 'slack turn failed');
-      return { applied: false };
     }
   }
 
-  private async applyTurn(person: SlackPerson, intent: Intent, options: TurnOptions): Promise<TurnOutcome> {
+  private async applyTurn(person: SlackPerson, intent: Intent, options: TurnOptions): Promise<void> {
     const { coach, client, log } = this.deps;
     // Locale picks the emergency number; the zone places reminders. Fresh for a reminder, cached otherwise.
     const { timeZone, locale } = await this.userInfo(person.userId, intent.type === 'setReminder');
@@ -133,7 +125,7 @@ export class SlackConversation {
     });
     if (result.stale) {
       log.debug({ intent: intent.type, atTurn: options.atTurn, turn: result.turn }, 'stale slack turn ignored');
-      return { applied: false, result };
+      return;
     }
 
     const surface = surfaceOf(result.profile);
@@ -179,7 +171,6 @@ export class SlackConversation {
     } else {
       this.timers.cancel(person.personId);
     }
-    return { applied: true, result, message: { channel, ts } };
   }
 
   /** Reminders live with the adapter: stored here, fired by the scheduler. */
