@@ -79,6 +79,10 @@ describe('slack listeners, without Slack', () => {
   });
 
   const command = (text: string, channel = 'D1') => ({ text, team_id: 'T1', user_id: 'U1', trigger_id: `trig-${text}`, channel_id: channel });
+  const noAck = async () => undefined;
+  /** `/backbreak <text>` typed by U1 in the DM. */
+  const typed = (text: string) => handleBackbreakCommand(deps, { command: command(text), ack: noAck });
+  const U1 = { teamId: 'T1', userId: 'U1', personId: 'slack:T1:U1' };
   const body = { user: { id: 'U1', username: 'u1', team_id: 'T1' }, team: { id: 'T1', domain: 't' }, channel: { id: 'D1', name: 'directmessage' }, message: { type: 'message' as const, ts: '1700000000.000001' } };
 
   it('acks before the coach has answered, then renders the reply in the DM', async () => {
@@ -108,8 +112,8 @@ describe('slack listeners, without Slack', () => {
 
   it('a button passes its turn; the coach refuses it once the session moved on', async () => {
     const value = encodeValue({ type: 'next' }, 0);
-    await handleChoice(deps, { body, action: { action_id: 'bb_choice_0', value }, ack: async () => undefined });
-    await handleChoice(deps, { body, action: { action_id: 'bb_choice_0', value }, ack: async () => undefined });
+    await handleChoice(deps, { body, action: { action_id: 'bb_choice_0', value }, ack: noAck });
+    await handleChoice(deps, { body, action: { action_id: 'bb_choice_0', value }, ack: noAck });
     expect(coach.requests.map((r) => r.atTurn)).to.deep.equal([0, 0]);
     expect(coach.turn).to.equal(1);
     // Only the applied turn touched Slack: the message the button was on is updated once.
@@ -136,7 +140,7 @@ describe('slack listeners, without Slack', () => {
 
   it('one-shot Start buttons (menu, reminder) start once however often they are pressed', async () => {
     const value = encodeValue({ type: 'start', routine: 'back-break' }, undefined, 'reminder:x:1');
-    for (let i = 0; i < 3; i++) await handleStart(deps, { body, action: { action_id: 'bb_start_back-break', value }, ack: async () => undefined });
+    for (let i = 0; i < 3; i++) await handleStart(deps, { body, action: { action_id: 'bb_start_back-break', value }, ack: noAck });
     expect(coach.requests).to.have.length(1);
     expect(fake.of('chat.postMessage')).to.have.length(1);
   });
@@ -146,8 +150,8 @@ describe('slack listeners, without Slack', () => {
       r.intent.type === 'timerElapsed'
         ? { reply: reply('step', 'step two'), effects: [] }
         : { reply: reply('step', 'step one', { hold: { seconds: 0.05, cues: [], closing: 'Release.', stepKey: 'r:0:1' } }), effects: [] };
-    await deps.conversation.setHandsFree({ teamId: 'T1', userId: 'U1', personId: 'slack:T1:U1' }, true);
-    await handleBackbreakCommand(deps, { command: command('start'), ack: async () => undefined });
+    await deps.conversation.setHandsFree(U1, true);
+    await typed('start');
     expect(deps.conversation.timers.pending('slack:T1:U1')).to.deep.equal({ personId: 'slack:T1:U1', stepKey: 'r:0:1', turn: 1 });
     expect(textOfLast(fake)).to.match(/moves on by itself/);
     await sleep(150);
@@ -161,13 +165,12 @@ describe('slack listeners, without Slack', () => {
 
   it('hands-free off: no timer, and turning it off cancels one', async () => {
     coach.next = () => ({ reply: reply('step', 'one', { hold: { seconds: 30, cues: [], closing: '', stepKey: 'k' } }), effects: [] });
-    const who = { teamId: 'T1', userId: 'U1', personId: 'slack:T1:U1' };
-    await handleBackbreakCommand(deps, { command: command('start'), ack: async () => undefined });
+    await typed('start');
     expect(deps.conversation.timers.size).to.equal(0);
-    await handleBackbreakCommand(deps, { command: command('handsfree on'), ack: async () => undefined });
-    await handleBackbreakCommand(deps, { command: command('repeat'), ack: async () => undefined });
+    await typed('handsfree on');
+    await typed('repeat');
     expect(deps.conversation.timers.size).to.equal(1);
-    await deps.conversation.setHandsFree(who, false);
+    await deps.conversation.setHandsFree(U1, false);
     expect(deps.conversation.timers.size).to.equal(0);
   });
 
@@ -177,19 +180,19 @@ describe('slack listeners, without Slack', () => {
       r.intent.type === 'setReminder'
         ? { reply: reply('goodbye', 'Done.', { end: true }), effects: [{ type: 'scheduleReminder', days: [1, 3, 5], time: '12:30' }] }
         : { reply: reply('goodbye', 'Off.', { end: true }), effects: [{ type: 'cancelReminder' }] };
-    await handleBackbreakCommand(deps, { command: command('remind mon wed fri 12:30'), ack: async () => undefined });
+    await typed('remind mon wed fri 12:30');
     const r = (await store.getReminder('slack:T1:U1', 'slack'))!;
     expect(r).to.include({ time: '12:30', timeZone: 'Asia/Kolkata', target: 'D1' });
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(r.nextDueAt);
     expect(local).to.match(/^(Mon|Wed|Fri) 12:30$/);
-    await handleBackbreakCommand(deps, { command: command('remind off'), ack: async () => undefined });
+    await typed('remind off');
     expect(await store.getReminder('slack:T1:U1', 'slack')).to.equal(undefined);
   });
 
   it('a deleted session message is replaced by a new one', async () => {
-    await handleBackbreakCommand(deps, { command: command('start'), ack: async () => undefined });
+    await typed('start');
     fake.failNext('chat.update', 'message_not_found');
-    await handleBackbreakCommand(deps, { command: command('next'), ack: async () => undefined });
+    await typed('next');
     expect(fake.of('chat.update')).to.have.length(1);
     expect(fake.of('chat.postMessage')).to.have.length(2);
     const surface = (await coach.getProfile('slack:T1:U1'))!.surfaces.slack!;
@@ -198,7 +201,7 @@ describe('slack listeners, without Slack', () => {
 
   it('a Slack failure during a turn is logged, not thrown at bolt', async () => {
     fake.failNext('conversations.open', 'account_inactive');
-    await handleBackbreakCommand(deps, { command: command('start'), ack: async () => undefined });
+    await typed('start');
     expect(fake.of('chat.postMessage')).to.have.length(0);
   });
 
@@ -206,7 +209,7 @@ describe('slack listeners, without Slack', () => {
     await handleAppHomeOpened(deps, { event: { user: 'U1', tab: 'home' }, body: { team_id: 'T1' } });
     await handleAppHomeOpened(deps, { event: { user: 'U1', tab: 'messages' }, body: { team_id: 'T1' } });
     expect(fake.of('views.publish')).to.have.length(1);
-    await handleHandsFreeToggle(deps, { body, action: { action_id: 'bb_handsfree', value: 'on' }, ack: async () => undefined });
+    await handleHandsFreeToggle(deps, { body, action: { action_id: 'bb_handsfree', value: 'on' }, ack: noAck });
     expect((await coach.getProfile('slack:T1:U1'))!.surfaces.slack!.handsFree).to.equal('on');
     expect(fake.of('views.publish')).to.have.length(2);
   });
