@@ -98,6 +98,13 @@ describe('slack rendering: the session message', () => {
     expect(texts(renderReply(reply, { turn: 2 }).blocks as AnyBlock[]).match(/numbness/g)).to.have.length(1);
   });
 
+  it('a yes/no question gets Yes and No; a reply listing its own answers gets no others', () => {
+    const question = stepReply({ moment: 'equipment', choices: [], expect: 'yesNo', hold: undefined });
+    expect(buttons(renderReply(question, { turn: 2 }).blocks as AnyBlock[]).map((x) => x.text.text)).to.deep.equal(['Yes', 'No']);
+    const own = stepReply({ moment: 'screening', choices: [{ label: 'Not that I know', intent: { type: 'unsure' } }], expect: 'yesNoUnsure', hold: undefined });
+    expect(buttons(renderReply(own, { turn: 2 }).blocks as AnyBlock[]).map((x) => x.text.text)).to.deep.equal(['Not that I know']);
+  });
+
   it('offers 0 to 10 for a pain score when the core lists no scores', () => {
     const reply = stepReply({ moment: 'painBefore', expect: 'painScore', choices: [{ label: 'Skip', intent: { type: 'skip' } }], hold: undefined });
     const b = buttons(renderReply(reply, { turn: 2 }).blocks as AnyBlock[]);

@@ -48,16 +48,14 @@ function impliedChoices(reply: Reply): Choice[] {
   const has = (type: Intent['type']) => reply.choices.some((c) => c.intent.type === type);
   switch (reply.expect) {
     case 'yesNo':
-      return has('yes') || has('no') ? [] : [
+    case 'yesNoUnsure': {
+      const answers: Choice[] = [
         { label: copy.yes, intent: { type: 'yes' } },
         { label: copy.no, intent: { type: 'no' } },
+        ...(reply.expect === 'yesNoUnsure' ? [{ label: copy.notSure, intent: { type: 'unsure' } } as const] : []),
       ];
-    case 'yesNoUnsure':
-      return has('yes') || has('no') || has('unsure') ? [] : [
-        { label: copy.yes, intent: { type: 'yes' } },
-        { label: copy.no, intent: { type: 'no' } },
-        { label: copy.notSure, intent: { type: 'unsure' } },
-      ];
+      return answers.some((a) => has(a.intent.type)) ? [] : answers;
+    }
     case 'painScore':
       return has('painScore') ? [] : Array.from({ length: 11 }, (_, score) => ({
         label: String(score),
