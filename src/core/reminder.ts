@@ -5,7 +5,7 @@ const DAY_NAMES: Array<[RegExp, number]> = [
   [/^mon(day)?s?$/, 1],
   [/^tue(s(day)?)?s?$/, 2],
   [/^wed(nesday)?s?$/, 3],
-  [/^thu(r(s(day)?)?)?s?$/, 4],
+  [/^(thu|thur|thurs|thursday|thursdays)$/, 4],
   [/^fri(day)?s?$/, 5],
   [/^sat(urday)?s?$/, 6],
 ];

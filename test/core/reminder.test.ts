@@ -91,3 +91,10 @@ describe('reminders said aloud', () => {
     expect(describeDays(parseDays('mon wed fri')!)).to.equal('on Mondays, Wednesdays and Fridays');
   });
 });
+
+describe('parseDays: no near-misses', () => {
+  it('"thus" is not Thursday, "thurs" is', () => {
+    expect(parseDays('thus')).to.equal(undefined);
+    expect(parseDays('thurs')).to.deep.equal([4]);
+  });
+});

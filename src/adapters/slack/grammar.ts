@@ -19,15 +19,7 @@ export type Command =
   /** A usage line to show instead. */
   | { kind: 'usage'; text: string };
 
-/** What `/backbreak` has always taken that the shared parser does not know. */
-const SLACK_WORDS: Record<string, Intent> = {
-  forget: { type: 'forgetMe' },
-  hello: { type: 'launch' },
-  hi: { type: 'launch' },
-  'i am dizzy': { type: 'dizzy' },
-  'easier version': { type: 'easier' },
-};
-
+/** Minutes spelled out ("ten minutes"). */
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40,
@@ -117,11 +109,6 @@ export function parseCommand(raw: string): Command {
     return { kind: 'usage', text: copy.usageHandsFree };
   }
 
-  const word = own(SLACK_WORDS, text);
-  if (word) return { kind: 'turn', intent: word };
-  // A score spelled out ("seven", "pain five"); in digits it is the shared parser's.
-  const spelled = own(NUMBER_WORDS, /^(?:pain )?([a-z]+)(?:\/10| out of 10)?$/.exec(text)?.[1]);
-  if (spelled !== undefined && spelled <= 10) return { kind: 'turn', intent: { type: 'painScore', score: spelled } };
   // Minutes on their own start a routine that fits ("10 minutes", "i have 10 minutes", "15"); 0 to 10 alone is a score.
   const minutes = minutesOf(words);
   if (minutes !== undefined && !(shared.type === 'painScore' && shared.score <= 10)) return { kind: 'turn', intent: { type: 'start', minutes } };

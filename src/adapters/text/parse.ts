@@ -18,16 +18,17 @@ const WORDS: Array<[RegExp, Intent]> = [
   [/^(pause|wait|hold on|hang on)$/, { type: 'pause' }],
   [/^(resume|unpause|keep going|pick up|pick up where i left off)$/, { type: 'resume' }],
   [/^(start over|restart|from the top|begin again)$/, { type: 'startOver' }],
-  [/^(easier|make it easier|too hard|something easier)$/, { type: 'easier' }],
+  [/^(easier|easier version|make it easier|too hard|something easier)$/, { type: 'easier' }],
   [/^(where am i|how many left|how many more|progress|how far)\??$/, { type: 'progress' }],
   [/^(help|what can i say|\?)$/, { type: 'help' }],
   [/^(stop|quit|exit|cancel|bye|goodbye|end|finish)$/, { type: 'stop' }],
   [/^(list|list routines|routines|menu|what routines( do you have)?|what do you have)\??$/, { type: 'list' }],
   [/^(recommend|recommend one|surprise me|suggest|suggest one|pick one|you choose)$/, { type: 'recommend' }],
   [/^(history|my history|what have i done)$/, { type: 'history' }],
-  [/^(forget me|erase me|erase my data|delete my data|forget everything)$/, { type: 'forgetMe' }],
+  [/^(forget|forget me|erase me|erase my data|delete my data|forget everything)$/, { type: 'forgetMe' }],
+  [/^(hello|hi|hey|open|open back break)$/, { type: 'launch' }],
   [/^(reminders? off|stop reminders?|no more reminders|remind off|cancel reminders?)$/, { type: 'reminderOff' }],
-  [/^(i feel dizzy|dizzy|woozy|i'?m dizzy|lightheaded|light headed)$/, { type: 'dizzy' }],
+  [/^(i feel dizzy|dizzy|woozy|i'?m dizzy|i am dizzy|lightheaded|light headed)$/, { type: 'dizzy' }],
 ];
 
 /** Kinds of hurt from words; order matters (seat numbness before numbness). */
@@ -45,12 +46,19 @@ function hurtKind(text: string): HurtKind | undefined {
   return HURT_KINDS.find(([re]) => re.test(text))?.[1];
 }
 
+/** Scores spelled out ("seven", "pain five"). */
+const SPELLED: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+
 export function parseText(input: string, expect: Expect = 'command'): Intent {
   const text = input.toLowerCase().trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ');
   if (!text) return { type: 'unknown', text: input };
 
   const number = /^(?:pain\s*)?(-?\d+(?:\.\d+)?)(?:\s*(?:\/|out of)\s*10)?$/.exec(text);
   if (number && expect !== 'routine') return { type: 'painScore', score: Number(number[1]) };
+  const spelled = /^(?:pain )?([a-z]+)(?:\/10| out of 10)?$/.exec(text)?.[1];
+  if (spelled && Object.hasOwn(SPELLED, spelled) && expect !== 'routine') return { type: 'painScore', score: SPELLED[spelled]! };
 
   // "No pain" is a zero, not a hurt.
   if (/^(?:i have |i've got |there'?s )?no pain|^pain[- ]free$|^it doesn'?t hurt$/.test(text)) {

@@ -111,3 +111,20 @@ describe('text parsing: no pain', () => {
     expect(parseText('no pain', 'command')).to.deep.equal({ type: 'no' });
   });
 });
+
+describe('text parsing: words every text surface shares', () => {
+  const cases: Array<[string, Expect, Intent]> = [
+    ['forget', 'command', { type: 'forgetMe' }],
+    ['hello', 'command', { type: 'launch' }],
+    ['hi', 'routine', { type: 'launch' }],
+    ['I am dizzy', 'command', { type: 'dizzy' }],
+    ['easier version', 'command', { type: 'easier' }],
+    ['seven', 'painScore', { type: 'painScore', score: 7 }],
+    ['pain five', 'command', { type: 'painScore', score: 5 }],
+    ['zero out of 10', 'painScore', { type: 'painScore', score: 0 }],
+    ['constructor', 'painScore', { type: 'unknown', text: 'constructor' }],
+  ];
+  for (const [text, expect_, intent] of cases) {
+    it(`"${text}" (${expect_})`, () => expect(parseText(text, expect_)).to.deep.equal(intent));
+  }
+});
