@@ -156,15 +156,19 @@ export function skipStep(d: Draft): Reply {
   return nextOrFinish(d);
 }
 
-export function nextOrFinish(d: Draft): Reply {
+/** Passes over steps left out during the run (dizzy, pain rise); true when items remain. */
+export function passAvoided(d: Draft): boolean {
   const run = d.session.run;
-  if (!run) return finishSteps(d);
-  // Steps left out during the run (dizzy, pain rise) are passed over.
+  if (!run) return false;
   let index = run.index;
   const skipped = [...run.skipped];
   while (index < run.items.length && run.avoid.includes(run.items[index]!.stepId)) skipped.push(index++);
   d.set({ run: { ...run, skipped, index } });
-  if (index >= run.items.length) return finishSteps(d);
+  return index < run.items.length;
+}
+
+export function nextOrFinish(d: Draft): Reply {
+  if (!passAvoided(d)) return finishSteps(d);
   d.set({ phase: 'step' });
   return presentItem(d);
 }

@@ -2,7 +2,7 @@ import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HurtKind } from './intents.js';
 import type { Reply } from './reply.js';
-import { currentItem, displayFor, nextOrFinish } from './run.js';
+import { currentItem, displayFor, nextOrFinish, passAvoided } from './run.js';
 import { blockToday } from './start.js';
 
 /** Stop rules during a routine (safety.md section 3): "this hurts", "I feel dizzy". */
@@ -86,12 +86,7 @@ export function answerDizzyCheck(d: Draft, answer: 'yes' | 'no'): Reply {
   if (answer === 'yes') return blockToday(d, 'A', 'stopRule');
   d.say(d.copy.dizzyOk);
   // Move past the avoided moves without presenting the next one: the person rests first.
-  const run = d.session.run!;
-  let index = run.index;
-  const skipped = [...run.skipped];
-  while (index < run.items.length && run.avoid.includes(run.items[index]!.stepId)) skipped.push(index++);
-  d.set({ run: { ...run, skipped, index } });
-  if (index >= run.items.length) return nextOrFinish(d);
+  if (!passAvoided(d)) return nextOrFinish(d);
   d.set({ phase: 'paused' });
   return d.reply({ moment: 'paused', expect: 'command', display: displayFor(d, d.copy.dizzyOk), choices: Choices.paused(), reprompt: d.copy.dizzyOk });
 }
