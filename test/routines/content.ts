@@ -11,8 +11,8 @@ import { formatProblem, parseRoutine, ROUTINES_DIR } from '../../src/routines/lo
  * The per-routine expectations stay in each routine's test file.
  */
 
-/** shared/seeds sits beside the repository root. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+/** shared/seeds sits beside the repository root (SEEDS_DIR overrides); only `npm run test:seeds` reads it. */
+export const SEEDS_DIR = process.env.SEEDS_DIR ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 
 /** The first line of every routine file, so editors validate it against the schema. */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=./schema.json';
