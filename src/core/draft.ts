@@ -23,7 +23,7 @@ export class Draft {
     public session: Session,
     readonly ctx: CoachContext,
   ) {
-    this.copy = copyFor(ctx.profile.locale);
+    this.copy = copyFor(ctx.profile.locale, ctx.profile.timeZone);
     this.channel = ctx.channel ?? 'voice';
     this.profile = ctx.profile;
   }

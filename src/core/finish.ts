@@ -33,15 +33,16 @@ export function streakDays(history: readonly HistoryEntry[], now: Date, timeZone
 }
 
 /**
- * Two weeks or more of use without a meaningful improvement (safety.md section 3): the first rating
- * from the last four weeks against the latest.
+ * Two weeks or more of use without a meaningful improvement (safety.md section 4): the starting scores of
+ * sessions at least two weeks apart, within the last four weeks. Relief within a session does not hide an
+ * unchanged baseline, so after-scores are not compared.
  */
 export function noProgress(history: readonly HistoryEntry[], now: Date): boolean {
-  const rated = history.filter((h) => h.completed && h.painBefore !== undefined && now.getTime() - Date.parse(h.finishedAt) < 28 * 86_400_000);
+  const rated = history.flatMap((h) =>
+    h.completed && h.painBefore !== undefined && now.getTime() - Date.parse(h.finishedAt) < 28 * 86_400_000 ? [{ at: Date.parse(h.startedAt), before: h.painBefore }] : [],
+  );
   const latest = rated[0];
   const first = rated.at(-1);
-  if (!latest || !first || latest === first) return false;
-  if (Date.parse(latest.finishedAt) - Date.parse(first.startedAt) < 14 * 86_400_000) return false;
-  const now0 = latest.painAfter ?? latest.painBefore!;
-  return !(now0 < first.painBefore! && PainRules.meaningful(first.painBefore!, now0));
+  if (!latest || !first || latest === first || latest.at - first.at < 14 * 86_400_000) return false;
+  return !(latest.before < first.before && PainRules.meaningful(first.before, latest.before));
 }

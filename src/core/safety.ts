@@ -187,38 +187,30 @@ export function planRoutine(routine: Routine, conditions: Set<Condition>, avoid:
   return { items, left };
 }
 
-/** Emergency numbers by locale (safety.md section 1). */
-export function emergencyNumber(locale: string): string {
-  const region = locale.split(/[-_]/)[1]?.toUpperCase();
-  switch (region) {
-    case 'GB':
-      return '999';
-    case 'AU':
-      return '000';
-    case 'IE':
-      return '112';
-    case 'IN':
-      return '112';
-    default:
-      return '911';
-  }
-}
-
-/** Pain check rules (safety.md section 4). */
+/**
+ * Pain check rules (safety.md section 4). Every judgement is against the person's own starting score: a rating
+ * at or below where they started is never a rise, however high it is.
+ */
 export const PainRules = {
-  /** During a routine: a rise of this much above the start, or a score above `ceiling`, stops the technique. */
+  /** During a routine: this much above the start stops the technique, ... */
   rise: 2,
+  /** ... as does a rating above this that is also above the start (or above it with no starting score). */
   ceiling: 5,
-  /** A meaningful change: 2 points or 30%. */
+  /** A meaningful change: 2 points or 30% of the start, whichever is larger, in either direction. */
   meaningful(before: number, after: number): boolean {
-    const change = before - after;
-    return Math.abs(change) >= 2 || (before > 0 && Math.abs(change) / before >= 0.3);
+    return Math.abs(after - before) >= Math.max(2, 0.3 * before);
   },
   light(score: number): 'green' | 'amber' | 'red' {
     return score <= 3 ? 'green' : score <= 5 ? 'amber' : 'red';
   },
   /** A rating during the run that should stop the current technique. */
   tooHigh(score: number, start: number | undefined): boolean {
-    return score > PainRules.ceiling || (start !== undefined && score - start >= PainRules.rise);
+    if (start === undefined) return score > PainRules.ceiling;
+    if (score <= start) return false;
+    return score - start >= PainRules.rise || score > PainRules.ceiling;
+  },
+  /** Before a routine: 10 means no exercise now; 8 or 9 only the gentlest routine, with advice. */
+  before(score: number): 'ok' | 'gentlestOnly' | 'noExercise' {
+    return score >= 10 ? 'noExercise' : score >= 8 ? 'gentlestOnly' : 'ok';
   },
 };

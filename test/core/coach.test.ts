@@ -1184,6 +1184,20 @@ describe('coach: check-ins during a routine', () => {
       noEffects: ['safetyEvent'],
     },
     {
+      name: 'started at 8, rated 6 at a check-in: better than the start, so no flag and nothing left out',
+      turns: [...begin('spinal love', 8), ...nexts(3), pain(6)],
+      moment: 'step',
+      says: ['Good. On we go.', 'Step 4 of 11: Head hang.'],
+      saysNot: ["That's more than I'd like."],
+      noEffects: ['safetyEvent', 'saveProfile'],
+    },
+    {
+      name: 'started at 7, rated 8 at a check-in: above 5 and above the start, so left out',
+      turns: [...begin('spinal love', 7), ...nexts(3), pain(8)],
+      says: ["That's more than I'd like."],
+      effects: [{ type: 'safetyEvent', kind: 'painRise', stepId: 'head-rolls' }],
+    },
+    {
       name: 'a technique left out after a rise is not presented again by going back',
       turns: [...begin('spinal love', 3), ...nexts(3), pain(6), back, back],
       check: (c) => {
@@ -1241,9 +1255,14 @@ describe('coach: finish', () => {
       says: ['Your back went from 4 to 3. About the same.'],
     },
     {
-      name: 'one point of three is 30%: meaningful',
+      name: 'one point of three is under 2 points: about the same (safety.md 4, revised: 2 points or 30%, whichever is larger)',
       turns: [...begin('back break', 3), walk, pain(2)],
-      says: ['Your back went from 3 to 2. That is a real improvement.'],
+      says: ['Your back went from 3 to 2. About the same.'],
+    },
+    {
+      name: 'three points of eight is a real improvement',
+      turns: [...begin('back break', 8), walk, pain(5)],
+      says: ['Your back went from 8 to 5. That is a real improvement.'],
     },
     {
       name: 'a rise of two is a real rise, and 4-5 is amber',
@@ -1273,6 +1292,18 @@ describe('coach: finish', () => {
       world: { history: [finished(2 * DAY, { settled: true })] },
       turns: [...begin('back break'), walk, pain(1)],
       saysNot: ['in a row'],
+    },
+    {
+      name: 'relief within each session does not hide an unchanged starting score over two weeks',
+      world: { history: [finished(20 * DAY, { painBefore: 6, painAfter: 2, settled: true })] },
+      turns: [...begin('back break', 6), walk, pain(2)],
+      says: ["You've been at this for two weeks without much change."],
+    },
+    {
+      name: 'starting scores that fell over two weeks: no advice to see someone',
+      world: { history: [finished(20 * DAY, { painBefore: 7, painAfter: 7, settled: true })] },
+      turns: [...begin('back break', 4), walk, pain(4)],
+      saysNot: ['without much change'],
     },
     {
       name: 'two weeks without a meaningful change: see a professional',

@@ -81,4 +81,18 @@ describe('npm start and npm run chat', function () {
     expect(out).to.include('from 3 to 2');
     expect(out).to.include('Bye for now');
   });
+
+  it('npm run chat on an en_GB system gives the UK emergency number (999), not 911', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-chat-'));
+    const run = spawnSync('npm', ['run', 'chat', '--silent'], {
+      cwd: ROOT,
+      env: env({ DATABASE_URL: `sqlite:${join(dir, 'chat.db')}`, LOG_LEVEL: 'warn', LANG: 'en_GB.UTF-8', LC_ALL: '' }),
+      input: 'start the back break\nyes\nyes\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stdout).to.include('999');
+    expect(run.stdout).to.not.include('911');
+  });
 });

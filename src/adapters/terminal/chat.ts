@@ -11,6 +11,7 @@ export interface ChatOptions {
   coach: CoachPort;
   personId: string;
   locale?: string;
+  timeZone?: string;
   write: (text: string) => void;
   /** Wait out holds, printing cues at their times (interactive use). */
   waitHolds?: boolean;
@@ -45,8 +46,8 @@ export class TerminalChat {
   }
 
   private async send(intent: Parameters<CoachPort['handle']>[0]['intent']): Promise<Reply> {
-    const { coach, personId, locale } = this.options;
-    const result = await coach.handle({ personId, surface: 'terminal', intent, ...(locale ? { locale } : {}) });
+    const { coach, personId, locale, timeZone } = this.options;
+    const result = await coach.handle({ personId, surface: 'terminal', intent, ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) });
     // After an ended conversation, the next line is read as a new start.
     this.expect = result.reply.end ? 'routine' : result.reply.expect;
     this.render(result.reply);

@@ -5,6 +5,7 @@ import { createLogger } from '../../log.js';
 import { loadRoutines } from '../../routines/load.js';
 import { openStore, StoreConfigError } from '../../store/index.js';
 import { TerminalChat } from './chat.js';
+import { systemLocale, systemTimeZone } from './system.js';
 
 /**
  * `npm run chat [-- --profile NAME]`: Back Break in a terminal. Piped input runs as a script: no waiting
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const chat = new TerminalChat({
     coach,
     personId: `terminal:${name}`,
+    locale: systemLocale() ?? 'en-US',
+    ...(systemTimeZone() ? { timeZone: systemTimeZone() } : {}),
     write: (text) => process.stdout.write(`${text}\n`),
     waitHolds: interactive,
     onError: (err) => log.error({ event: 'chat.turn_failed', err: err instanceof Error ? err.message : String(err) }),

@@ -1,13 +1,13 @@
-import { emergencyNumber } from '../safety.js';
+import { emergencyContact, type EmergencyContact } from '../emergency.js';
 
 /**
  * The words the coach says, in English. Short sentences, one idea each, body part first.
  * Locale differences (emergency numbers, NHS services) are chosen by locale; see copyFor().
  */
-export function englishCopy(locale: string) {
-  const gb = /-GB$/i.test(locale);
-  const number = emergencyNumber(locale);
-  const emergencyCall = gb ? `Call ${number} now, or go to A and E.` : `Call ${number} now.`;
+export function englishCopy(locale: string, timeZone?: string) {
+  const contact = emergencyContact(locale, timeZone);
+  const gb = contact.region === 'GB';
+  const emergencyCall = callNow(contact);
 
   return {
     locale,
@@ -206,6 +206,18 @@ export function englishCopy(locale: string) {
 export type Channel = 'voice' | 'text';
 export type Copy = ReturnType<typeof englishCopy>;
 
-export function copyFor(locale: string): Copy {
-  return englishCopy(/^en/i.test(locale) ? locale : 'en-US');
+/** "Call 999 now, or go to A and E." The number comes from the person's region; none is made up. */
+function callNow(c: EmergencyContact): string {
+  if (!c.number) return 'Call your local emergency number now, or 112 from a mobile phone.';
+  if (c.region === 'GB') return `Call ${c.number} now, or go to A and E.`;
+  if (c.alternative) return c.alternativeFromMobile ? `Call ${c.number} now, or ${c.alternative} from a mobile.` : `Call ${c.number} or ${c.alternative} now.`;
+  return `Call ${c.number} now.`;
+}
+
+/**
+ * The words for a person: English for every locale for now (the emergency number still follows their region,
+ * from the locale or else the time zone).
+ */
+export function copyFor(locale: string, timeZone?: string): Copy {
+  return englishCopy(locale, timeZone);
 }
