@@ -14,6 +14,13 @@ export const Screening = z
     answers: z.record(z.string(), Answer),
     /** ISO time of the last full screening. */
     at: z.string(),
+    /** When each answer was given (ISO), by question id; an answer without one dates from `at`. */
+    answeredAt: z.record(z.string(), z.string()).optional(),
+    /**
+     * Tier B answers a doctor has checked ("a doctor has checked this and exercise is fine"), by question id,
+     * with the ISO time the person said so. A cleared answer no longer blocks exercise; a new answer replaces it.
+     */
+    cleared: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 export type Screening = z.infer<typeof Screening>;

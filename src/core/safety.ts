@@ -59,7 +59,33 @@ export function needsFullScreening(screening: Screening | undefined, now: Date, 
   if ([...questionIds('B'), ...questionIds('C')].some((id) => screening.answers[id] === undefined)) return true;
   const age = now.getTime() - Date.parse(screening.at);
   if (!(age >= 0) || age > SCREENING_VALID_DAYS * 86_400_000) return true;
-  return questionIds('B').some((id) => positive(id, screening.answers[id]));
+  return blockingAnswers(screening).length > 0;
+}
+
+/** Tier B answers that block exercise: positive, and not cleared by a doctor since they were given. */
+export function blockingAnswers(screening: Screening | undefined): QuestionId[] {
+  if (!screening) return [];
+  return questionIds('B').filter((id) => positive(id, screening.answers[id]) && !isCleared(screening, id));
+}
+
+/** A doctor has checked this answer since it was given. */
+export function isCleared(screening: Screening, id: string): boolean {
+  const cleared = screening.cleared?.[id];
+  const given = screening.answeredAt?.[id] ?? screening.at;
+  return cleared !== undefined && Date.parse(cleared) >= Date.parse(given);
+}
+
+/** The answers with the time each was given: `given` replaces (and dates) what was stored before. */
+export function withAnswers(stored: Screening | undefined, given: Record<string, Answer>, now: Date, full: boolean): Screening {
+  const at = now.toISOString();
+  const answeredAt = { ...stored?.answeredAt };
+  for (const id of Object.keys(given)) answeredAt[id] = at;
+  return {
+    ...stored,
+    answers: { ...stored?.answers, ...given },
+    at: full || !stored ? at : stored.at,
+    answeredAt,
+  };
 }
 
 /** The questions of a screening run: the combined tier A question first, then B and C when full. */

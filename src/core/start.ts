@@ -5,7 +5,7 @@ import type { Answer } from './profile.js';
 import type { Reply } from './reply.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
 import { beginRun, displayFor, promptIdle, promptPain } from './run.js';
-import { needsFullScreening, positive, QUESTIONS, QUICK_A, questionIds, screeningQueue, tierOf } from './safety.js';
+import { needsFullScreening, positive, QUESTIONS, QUICK_A, questionIds, screeningQueue, tierOf, withAnswers } from './safety.js';
 
 /** From "start X" to the first step: choosing, screening, prerequisites, equipment, pain before. */
 
@@ -98,14 +98,13 @@ function knownAnswers(answers: Record<string, Answer>): Record<string, Answer> {
 
 /** Only full screenings replace the stored answers (and their date); the quick one changes nothing stored. */
 function saveScreening(d: Draft, answers: Record<string, Answer>, full: boolean): void {
-  if (full) d.updateProfile({ screening: { answers: knownAnswers(answers), at: d.ctx.now.toISOString() } });
+  if (full) d.updateProfile({ screening: withAnswers(d.profile.screening, knownAnswers(answers), d.ctx.now, true) });
   if (d.session.screenFull) d.set({ screenFull: false });
 }
 
 function block(d: Draft, tier: 'A' | 'B', answers: Record<string, Answer>): Reply {
   // Keep what was answered so a tier B "yes" brings the full screening back next time.
-  const stored = d.profile.screening?.answers ?? {};
-  d.updateProfile({ screening: { answers: { ...stored, ...knownAnswers(answers) }, at: d.profile.screening?.at ?? d.ctx.now.toISOString() } });
+  d.updateProfile({ screening: withAnswers(d.profile.screening, knownAnswers(answers), d.ctx.now, false) });
   return blockToday(d, tier);
 }
 

@@ -3,7 +3,9 @@ import { copyFor } from '../../src/core/copy/en.js';
 import type { Answer, Screening } from '../../src/core/profile.js';
 import { Routine, SafetyTag, type RoutineInput } from '../../src/core/routine.js';
 import {
+  blockingAnswers,
   conditionsOf,
+  isCleared,
   needsFullScreening,
   PainRules,
   planRoutine,
@@ -12,6 +14,7 @@ import {
   screeningQueue,
   TAG_CAUTIONS,
   tierOf,
+  withAnswers,
   type Condition,
 } from '../../src/core/safety.js';
 
@@ -218,6 +221,30 @@ describe('safety: pain rules', () => {
   }
 });
 
+const iso = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
+
+describe('safety: answers with their dates, and clearance', () => {
+  it('withAnswers dates each answer given, keeps the others with theirs, and moves the full-screening date only when full', () => {
+    const first = withAnswers(undefined, { bFever: 'no', cNeck: 'yes' }, new Date(iso(-10 * DAY)), true);
+    expect(first.at).to.equal(iso(-10 * DAY));
+    expect(first.answeredAt).to.deep.equal({ bFever: iso(-10 * DAY), cNeck: iso(-10 * DAY) });
+    const later = withAnswers(first, { bFever: 'yes' }, NOW, false);
+    expect(later.answers).to.deep.equal({ bFever: 'yes', cNeck: 'yes' });
+    expect(later.answeredAt).to.deep.equal({ bFever: NOW.toISOString(), cNeck: iso(-10 * DAY) });
+    expect(later.at, 'not a full screening').to.equal(iso(-10 * DAY));
+  });
+
+  it('a positive tier B answer blocks until a doctor has checked it; a newer answer needs a new clearance', () => {
+    const s: Screening = { answers: { bCancer: 'yes', bNight: 'unsure', bFever: 'no' }, at: iso(-2 * DAY) };
+    expect(blockingAnswers(s).sort()).to.deep.equal(['bCancer', 'bNight']);
+    const cleared = { ...s, cleared: { bCancer: iso(-DAY) } };
+    expect(isCleared(cleared, 'bCancer')).to.equal(true);
+    expect(blockingAnswers(cleared)).to.deep.equal(['bNight']);
+    const askedAgain = withAnswers(cleared, { bCancer: 'yes' }, NOW, true);
+    expect(isCleared(askedAgain, 'bCancer'), 'the clearance is older than the new answer').to.equal(false);
+  });
+});
+
 describe('safety: when to screen in full', () => {
   const allNo: Record<string, Answer> = Object.fromEntries([...questionIds('B'), ...questionIds('C')].map((id) => [id, 'no' as const]));
   const screened = (daysAgo: number, answers: Record<string, Answer> = allNo): Screening => ({
@@ -236,6 +263,13 @@ describe('safety: when to screen in full', () => {
     ['screened yesterday with a tier C "yes" only', screened(1, { ...allNo, cNeck: 'yes' }), false, false],
     ['a screening dated in the future', screened(-2), false, true],
     ['a screening with a broken date', { answers: allNo, at: 'not a date' }, false, true],
+    ['a tier B "yes" a doctor has checked since', { ...screened(1, { ...allNo, bCancer: 'yes' }), cleared: { bCancer: iso(0) } }, false, false],
+    [
+      'a tier B "yes" given again after an older clearance',
+      { ...screened(5, { ...allNo, bNight: 'yes' }), answeredAt: { bNight: iso(-1 * DAY) }, cleared: { bNight: iso(-3 * DAY) } },
+      false,
+      true,
+    ],
   ];
   for (const [name, screening, worse, full] of cases) {
     it(`${name}: ${full ? 'full' : 'quick'}`, () => expect(needsFullScreening(screening, NOW, worse)).to.equal(full));
