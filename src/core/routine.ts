@@ -30,6 +30,7 @@ export const SafetyTag = z.enum([
   'prone-back-bend', // cobra, locust: lying face down
   'lying-flat', // lying flat on the back for a long time
   'leg-lowering', // 30/60/90 legs
+  'curl-up', // curl-ups, head and shoulder lifts: loaded spinal flexion
   'bridge',
 ]);
 export type SafetyTag = z.infer<typeof SafetyTag>;

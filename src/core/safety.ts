@@ -101,26 +101,44 @@ export function positive(_id: string, answer: Answer | undefined): boolean {
   return answer === 'yes' || answer === 'unsure';
 }
 
-/** Tier C conditions a person may have, from stored answers. */
-export type Condition = 'pregnant' | 'surgery' | 'osteoporosis' | 'dizzy' | 'neck';
+/** Tier C conditions a person may have, from stored answers. Surgery is kept by kind, so cautions name it. */
+export type Condition = 'pregnant' | 'surgery' | 'surgeryBack' | 'surgeryHip' | 'surgeryBelly' | 'osteoporosis' | 'dizzy' | 'neck';
+/**
+ * Recent surgery by kind; plain `surgery` is a kind not named (an answer stored before kinds were asked): every
+ * surgery rule applies to it, with cautions that name no kind.
+ */
+export const SURGERY_CONDITIONS = ['surgery', 'surgeryBack', 'surgeryHip', 'surgeryBelly'] as const satisfies readonly Condition[];
+const SURGERY_KINDS = ['cSurgeryBack', 'cSurgeryHip', 'cSurgeryBelly'];
+
 const CONDITION_OF: Record<string, Condition> = {
   cPregnant: 'pregnant',
-  cSurgery: 'surgery',
+  cSurgeryBack: 'surgeryBack',
+  cSurgeryHip: 'surgeryHip',
+  cSurgeryBelly: 'surgeryBelly', // a caesarean counts (safety.md section 1)
   cOsteoporosis: 'osteoporosis',
   cDizzy: 'dizzy',
   cNeck: 'neck',
 };
 
 export function conditionsOf(profile: Pick<Profile, 'screening'>): Set<Condition> {
+  const answers = profile.screening?.answers ?? {};
   const out = new Set<Condition>();
-  for (const [id, answer] of Object.entries(profile.screening?.answers ?? {})) {
+  for (const [id, answer] of Object.entries(answers)) {
     const c = CONDITION_OF[id];
     if (c && positive(id, answer)) out.add(c);
   }
+  // Recent surgery of a kind not named: every surgery rule applies, to be careful.
+  if (positive('cSurgery', answers.cSurgery) && !SURGERY_KINDS.some((id) => answers[id] !== undefined)) out.add('surgery');
   return out;
 }
 
 export type Rule = { action: 'skip' | 'adapt'; reason: string };
+
+const skip = (reason: string): Rule => ({ action: 'skip', reason });
+const adapt = (reason: string): Rule => ({ action: 'adapt', reason });
+/** The same rule for recent surgery of every kind, its reason naming the kind ("surgeryBack", ...). */
+const afterAnySurgery = (action: Rule['action'], reason: string): Partial<Record<Condition, Rule>> =>
+  Object.fromEntries(SURGERY_CONDITIONS.map((c) => [c, { action, reason: `${reason}${c.slice('surgery'.length)}` }]));
 
 /**
  * safety.md section 2: what a tier C condition does to a tagged technique. `reason` is a copy key for
@@ -128,36 +146,48 @@ export type Rule = { action: 'skip' | 'adapt'; reason: string };
  */
 export const TECHNIQUE_RULES: Partial<Record<SafetyTag, Partial<Record<Condition, Rule>>>> = {
   'foam-roller-spine': {
-    osteoporosis: { action: 'skip', reason: 'rollerBones' },
-    pregnant: { action: 'skip', reason: 'lyingFlatPregnant' },
+    osteoporosis: skip('rollerBones'),
+    pregnant: skip('lyingFlatPregnant'),
+    surgeryBack: skip('rollerSurgeryBack'), // design choice: only once the surgeon has cleared it
+    surgery: skip('rollerSurgery'),
   },
   'head-hang': {
-    neck: { action: 'skip', reason: 'headHangNeck' },
-    dizzy: { action: 'skip', reason: 'headHangDizzy' },
-    osteoporosis: { action: 'skip', reason: 'rollerBones' },
+    neck: skip('headHangNeck'),
+    dizzy: skip('headHangDizzy'),
+    osteoporosis: skip('rollerBones'),
+    surgeryBack: skip('rollerSurgeryBack'), // design choice
+    surgery: skip('rollerSurgery'),
   },
   traction: {
-    osteoporosis: { action: 'skip', reason: 'tractionBones' },
-    pregnant: { action: 'skip', reason: 'tractionPregnant' },
-    surgery: { action: 'skip', reason: 'surgery' }, // design choice
+    osteoporosis: skip('tractionBones'),
+    pregnant: skip('tractionPregnant'),
+    ...afterAnySurgery('skip', 'surgery'), // design choice
   },
-  'forward-bend-test': { osteoporosis: { action: 'skip', reason: 'bendBones' } },
+  'forward-bend-test': { osteoporosis: skip('bendBones') },
   twist: {
-    osteoporosis: { action: 'adapt', reason: 'twistBones' },
-    surgery: { action: 'adapt', reason: 'twistSurgery' }, // design choice
+    osteoporosis: adapt('twistBones'),
+    ...afterAnySurgery('adapt', 'twistSurgery'), // design choice
   },
   'sacral-thumps': {
-    osteoporosis: { action: 'skip', reason: 'thumpsBones' }, // design choice
+    osteoporosis: skip('thumpsBones'), // design choice
+    ...afterAnySurgery('skip', 'surgery'), // design choice
   },
-  'hip-opener': { surgery: { action: 'skip', reason: 'hipSurgery' } },
-  'forward-fold': { osteoporosis: { action: 'adapt', reason: 'foldBones' } },
+  'hip-opener': { surgeryHip: skip('hipSurgery'), surgery: skip('hipSurgeryMaybe') },
+  'forward-fold': { osteoporosis: adapt('foldBones') },
   'prone-back-bend': {
-    pregnant: { action: 'skip', reason: 'proneBendPregnant' },
-    surgery: { action: 'skip', reason: 'surgery' }, // design choice: a fusion or recent surgery: check first
+    pregnant: skip('proneBendPregnant'),
+    ...afterAnySurgery('skip', 'surgery'), // design choice: a fusion or recent surgery: check first
   },
-  'lying-flat': { pregnant: { action: 'adapt', reason: 'lyingFlatPregnant' } },
-  'leg-lowering': { surgery: { action: 'skip', reason: 'surgery' } }, // design choice: abdominal surgery
-  bridge: { pregnant: { action: 'adapt', reason: 'bridgePregnant' } },
+  'lying-flat': { pregnant: adapt('lyingFlatPregnant') },
+  'leg-lowering': {
+    pregnant: skip('legLoweringPregnant'), // design choice
+    ...afterAnySurgery('skip', 'surgery'), // design choice
+  },
+  'curl-up': {
+    osteoporosis: skip('curlUpBones'), // design choice: loaded spinal flexion
+    ...afterAnySurgery('skip', 'surgery'), // design choice
+  },
+  bridge: { pregnant: adapt('bridgePregnant') },
 };
 
 /** Tags with a caution said once, before the first step that carries them, whatever the screening. */

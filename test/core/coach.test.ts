@@ -701,9 +701,31 @@ describe('coach: tier C adapts the routine', () => {
         const all = headings(c);
         expect(all).to.not.include('Half pigeon on your back');
         expect(all).to.not.include('Deep gluteal and piriformis stretch');
-        expect(c.turns.some((t) => t.speech.includes('After hip surgery, check with your surgeon before deep hip stretches, so I leave them out.'))).to.equal(true);
+        expect(c.turns.some((t) => t.speech.includes('After recent surgery, check with your surgeon before deep hip stretches, so I leave them out.'))).to.equal(true);
         const twist = c.turns.find((t) => t.result.reply.display.heading === 'Spinal twist')!;
         expect(twist.speech).to.include('After recent surgery, keep twists small and slow.');
+      },
+    },
+    {
+      name: 'recent belly surgery + low-back-release: the caution names the belly, and hip openers stay',
+      world: { profile: person({ answers: { cSurgery: 'yes', cSurgeryBelly: 'yes', cSurgeryBack: 'no', cSurgeryHip: 'no' } }) },
+      turns: [...begin('low back release'), walk],
+      check: (c) => {
+        const twist = c.turns.find((t) => t.result.reply.display.heading === 'Spinal twist')!;
+        expect(twist.speech).to.include('After your recent belly surgery, keep twists small and slow.');
+        expect(headings(c)).to.include('Half pigeon on your back');
+        expect(c.turns.map((t) => t.speech).join(' ')).to.not.match(/hip surgery/);
+      },
+    },
+    {
+      name: 'recent hip surgery + low-back-release: hip openers left out with the hip named',
+      world: { profile: person({ answers: { cSurgery: 'yes', cSurgeryHip: 'yes' } }) },
+      turns: [...begin('low back release'), walk],
+      check: (c) => {
+        expect(headings(c)).to.not.include('Half pigeon on your back');
+        expect(c.turns.some((t) => t.speech.includes('After hip surgery, check with your surgeon before deep hip stretches'))).to.equal(true);
+        const twist = c.turns.find((t) => t.result.reply.display.heading === 'Spinal twist')!;
+        expect(twist.speech).to.include('After your recent hip surgery, keep twists small and slow.');
       },
     },
     {

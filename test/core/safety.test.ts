@@ -20,7 +20,7 @@ import {
 
 const NOW = new Date('2025-03-12T09:00:00.000Z');
 const DAY = 86_400_000;
-const CONDITIONS: Condition[] = ['pregnant', 'surgery', 'osteoporosis', 'dizzy', 'neck'];
+const CONDITIONS: Condition[] = ['pregnant', 'surgery', 'surgeryBack', 'surgeryHip', 'surgeryBelly', 'osteoporosis', 'dizzy', 'neck'];
 
 /** A routine of the given steps, with the schema's defaults. */
 function routineOf(steps: Array<Partial<RoutineInput['steps'][number]> & { id: string }>): Routine {
@@ -39,27 +39,56 @@ function routineOf(steps: Array<Partial<RoutineInput['steps'][number]> & { id: s
  * safety.md section 2, restated here independently of the code's table: what each tier C condition does to a
  * technique carrying each tag, and the sentence said about it. A missing entry: the step stays as it is.
  */
+const surgery = (action: 'skip' | 'adapt', says: (kind: string) => string) => ({
+  surgery: [action, says('').replace('your recent  surgery', 'recent surgery')] as ['skip' | 'adapt', string],
+  surgeryBack: [action, says('back')] as ['skip' | 'adapt', string],
+  surgeryHip: [action, says('hip')] as ['skip' | 'adapt', string],
+  surgeryBelly: [action, says('belly')] as ['skip' | 'adapt', string],
+});
 const EXPECTED: Record<SafetyTag, Partial<Record<Condition, ['skip' | 'adapt', string]>>> = {
-  'foam-roller-spine': { osteoporosis: ['skip', 'With fragile bones, I leave out lying on the foam roller.'], pregnant: ['skip', "In pregnancy, long spells flat on your back aren't advised."] },
+  'foam-roller-spine': {
+    osteoporosis: ['skip', 'With fragile bones, I leave out lying on the foam roller.'],
+    pregnant: ['skip', "In pregnancy, long spells flat on your back aren't advised."],
+    surgeryBack: ['skip', 'After back surgery, lying on the roller waits until your surgeon says it is fine'],
+    surgery: ['skip', 'After recent surgery, lying on the roller waits until your surgeon says it is fine'],
+  },
   'head-hang': {
     neck: ['skip', 'With a neck condition, I leave out the head hang'],
     dizzy: ['skip', 'Because tilting your head back can make you dizzy'],
     osteoporosis: ['skip', 'With fragile bones'],
+    surgeryBack: ['skip', 'After back surgery'],
+    surgery: ['skip', 'After recent surgery'],
   },
   traction: {
     osteoporosis: ['skip', 'With fragile bones, sacral traction is not for you.'],
     pregnant: ['skip', 'In pregnancy, I leave out sacral traction.'],
-    surgery: ['skip', 'After recent surgery, I leave this out.'],
+    ...surgery('skip', (kind) => `After your recent ${kind} surgery, I leave this out.`),
   },
   'forward-bend-test': { osteoporosis: ['skip', 'I leave out the bend-forward test.'] },
-  twist: { osteoporosis: ['adapt', 'twist slowly and stop well before your end range'], surgery: ['adapt', 'keep twists small and slow'] },
-  'sacral-thumps': { osteoporosis: ['skip', 'I leave out the sacral thumps.'] },
+  twist: {
+    osteoporosis: ['adapt', 'twist slowly and stop well before your end range'],
+    ...surgery('adapt', (kind) => `After your recent ${kind} surgery, keep twists small and slow.`),
+  },
+  'sacral-thumps': {
+    osteoporosis: ['skip', 'I leave out the sacral thumps.'],
+    ...surgery('skip', (kind) => `After your recent ${kind} surgery, I leave this out.`),
+  },
   'strap-leg-stretch': {},
-  'hip-opener': { surgery: ['skip', 'After hip surgery, check with your surgeon'] },
+  'hip-opener': { surgeryHip: ['skip', 'After hip surgery, check with your surgeon'], surgery: ['skip', 'After recent surgery, check with your surgeon before deep hip stretches'] },
   'forward-fold': { osteoporosis: ['adapt', 'hinge at the hips and keep your back long'] },
-  'prone-back-bend': { pregnant: ['skip', 'In pregnancy, I leave out poses lying face down.'], surgery: ['skip', 'After recent surgery, I leave this out.'] },
+  'prone-back-bend': {
+    pregnant: ['skip', 'In pregnancy, I leave out poses lying face down.'],
+    ...surgery('skip', (kind) => `After your recent ${kind} surgery, I leave this out.`),
+  },
   'lying-flat': { pregnant: ['adapt', 'Lie on your side, or prop yourself up on a pillow.'] },
-  'leg-lowering': { surgery: ['skip', 'After recent surgery, I leave this out.'] },
+  'leg-lowering': {
+    pregnant: ['skip', 'In pregnancy, I leave out the leg lowering.'],
+    ...surgery('skip', (kind) => `After your recent ${kind} surgery, I leave this out.`),
+  },
+  'curl-up': {
+    osteoporosis: ['skip', 'With fragile bones, I leave out curl-ups and head lifts.'],
+    ...surgery('skip', (kind) => `After your recent ${kind} surgery, I leave this out.`),
+  },
   bridge: { pregnant: ['adapt', 'keep bridges short'] },
 };
 
@@ -101,7 +130,7 @@ describe('safety: planning a routine per condition and tag', () => {
 
   it('skip beats adapt across tags and conditions', () => {
     const routine = routineOf([{ id: 'reverse-wipers', tags: ['twist', 'prone-back-bend'] }]);
-    expect(planRoutine(routine, new Set(['surgery'])).items).to.deep.equal([]);
+    expect(planRoutine(routine, new Set(['surgeryBelly'])).items).to.deep.equal([]);
     expect(planRoutine(routine, new Set(['osteoporosis'])).items).to.deep.equal([{ stepId: 'reverse-wipers', round: 1, adapted: 'twistBones' }]);
     const roller = routineOf([{ id: 'settle', tags: ['lying-flat', 'foam-roller-spine'] }]);
     expect(planRoutine(roller, new Set(['pregnant'])).left).to.deep.equal([{ stepId: 'settle', reason: 'lyingFlatPregnant' }]);
@@ -124,12 +153,12 @@ describe('safety: planning a routine per condition and tag', () => {
 
   it('an adapted sided step carries its reason on each side', () => {
     const routine = routineOf([{ id: 'twist', sides: 'right-then-left', tags: ['twist'] }]);
-    expect(planRoutine(routine, new Set(['surgery'])).items.map((i) => i.adapted)).to.deep.equal(['twistSurgery', 'twistSurgery']);
+    expect(planRoutine(routine, new Set(['surgeryHip'])).items.map((i) => i.adapted)).to.deep.equal(['twistSurgeryHip', 'twistSurgeryHip']);
   });
 
   it('steps that flared are left out as "flared"; a condition\'s reason comes first', () => {
     const routine = routineOf([{ id: 'a' }, { id: 'b', tags: ['hip-opener'] }, { id: 'c' }]);
-    const plan = planRoutine(routine, new Set(['surgery']), new Set(['a', 'b']));
+    const plan = planRoutine(routine, new Set(['surgeryHip']), new Set(['a', 'b']));
     expect(plan.items.map((i) => i.stepId)).to.deep.equal(['c']);
     expect(plan.left).to.deep.equal([
       { stepId: 'a', reason: 'flared' },
@@ -147,7 +176,9 @@ describe('safety: conditions from screening answers', () => {
   const cases: Array<[Record<string, Answer>, Condition[]]> = [
     [{}, []],
     [{ cPregnant: 'yes' }, ['pregnant']],
-    [{ cSurgery: 'unsure' }, ['surgery']],
+    [{ cSurgery: 'unsure' }, ['surgery']], // kind not named: every surgery rule, no kind named
+    [{ cSurgery: 'yes', cSurgeryHip: 'yes', cSurgeryBack: 'no', cSurgeryBelly: 'no' }, ['surgeryHip']],
+    [{ cSurgery: 'yes', cSurgeryBelly: 'unsure' }, ['surgeryBelly']],
     [{ cOsteoporosis: 'no', cDizzy: 'yes', cNeck: 'yes' }, ['dizzy', 'neck']],
     [{ bFever: 'yes', aSaddle: 'yes', cOsteoporosis: 'yes' }, ['osteoporosis']],
   ];
