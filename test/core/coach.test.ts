@@ -34,7 +34,8 @@ interface PersonOptions {
   /** Days since the last full screening; undefined with `screened: false`. */
   screenedDaysAgo?: number;
   screened?: boolean;
-  answers?: Partial<Record<QuestionId, Answer>>;
+  /** Screening answers by question id (the surgery kinds too: cSurgeryBack, cSurgeryHip, cSurgeryBelly). */
+  answers?: Partial<Record<QuestionId | `cSurgery${"Back" | "Hip" | "Belly"}`, Answer>>;
   locale?: string;
   timeZone?: string;
   flaredSteps?: string[];
