@@ -1,0 +1,33 @@
+/**
+ * The child side of bench/lib/child.ts: tells the bench the port it listens on, answers `stats` with CPU
+ * time and memory, and hands any other message to `handle` (seeding people, for instance).
+ */
+export function serveBench(
+  port: number,
+  close: () => Promise<void>,
+  handle: (message: Record<string, unknown>) => Promise<unknown> = async () => undefined,
+): void {
+  if (!process.send) throw new Error('bench servers run under bench/lib/child.ts (no IPC channel)');
+  process.on('message', (msg: Record<string, unknown>) => {
+    const reply = (value: unknown, error?: string) => process.send!({ id: msg.id, value, error });
+    if (msg.kind === 'stats') {
+      const cpu = process.cpuUsage();
+      const mem = process.memoryUsage();
+      reply({ cpuUs: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed });
+      return;
+    }
+    handle(msg).then(
+      (value) => reply(value),
+      (err: unknown) => reply(undefined, err instanceof Error ? err.message : String(err)),
+    );
+  });
+  const stop = () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop);
+  process.send({ ready: true, port });
+}
