@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { Routine } from '../core/routine.js';
+import { compiledData } from '../data/compiled.js';
 
 /** routines/ at the project root. */
 export const ROUTINES_DIR = resolve(fileURLToPath(new URL('../../routines', import.meta.url)));
@@ -90,10 +91,18 @@ export function readRoutines(dir: string = ROUTINES_DIR): { routines: Routine[];
 
 const cache = new Map<string, Routine[]>();
 
-/** Loads and validates the routines once per folder; throws a RoutineLoadError naming every problem. */
+/**
+ * Loads and validates the routines once per folder; throws a RoutineLoadError naming every problem.
+ * A bundle carries routines/ already validated by the build, so the default folder is not read there.
+ */
 export function loadRoutines(dir: string = ROUTINES_DIR): Routine[] {
   const cached = cache.get(dir);
   if (cached) return cached;
+  if (dir === ROUTINES_DIR && compiledData.routines) {
+    const compiled = compiledData.routines as Routine[];
+    cache.set(dir, compiled);
+    return compiled;
+  }
   const { routines, problems } = readRoutines(dir);
   if (problems.length > 0) throw new RoutineLoadError(problems);
   cache.set(dir, routines);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../app/store.js';
 import { StoreConfigError } from './errors.js';
@@ -8,6 +9,14 @@ import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
 import { SqlStore } from './sql.js';
+
+/**
+ * The native driver, loaded when a SQLite store is opened rather than when this module is: a PostgreSQL
+ * deployment never loads it, and the bundles (build/bundle.ts) leave it out, the Lambda's entirely.
+ */
+function sqliteDriver(): typeof Database {
+  return createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+}
 
 /** How long a statement waits for another process's write lock. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -33,7 +42,8 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
   let sqlite: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    const Driver = sqliteDriver();
+    sqlite = new Driver(path, { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
