@@ -53,10 +53,17 @@ export const Sides = z.enum(['none', 'right-then-left', 'left-then-right']);
 export type Sides = z.infer<typeof Sides>;
 export type Side = 'right' | 'left';
 
+/** Seconds to get into position before a hold, unless a step says otherwise. */
+export const SET_UP_SECONDS = 5;
+/** Seconds of rest between steps, unless a step says otherwise. */
+export const REST_SECONDS = 5;
+
 export const Variant = z
   .object({
     instructions: z.array(spoken).min(1),
     hold: Hold.optional(),
+    /** How to come out of this variant, when it differs from the step's own release. */
+    release: z.array(spoken).optional(),
   })
   .strict();
 export type Variant = z.infer<typeof Variant>;
@@ -97,6 +104,15 @@ export const Step = z
     /** A caution of the source for this step, spoken before it. */
     caution: spoken.optional(),
     equipment: z.array(EquipmentId).default([]),
+    // Pacing: how the coach moves a person through the step, beyond the words of the instructions.
+    /** Seconds to get into position once the instructions are said, before the hold or the first count starts. */
+    setUp: z.number().int().min(0).max(60).default(SET_UP_SECONDS),
+    /** Count the repetitions aloud ("one ... two ..."), where the source counts them. */
+    countAloud: z.boolean().default(false),
+    /** Said after the hold, to come out of the pose ("lay your right leg down beside the left"). */
+    release: z.array(spoken).default([]),
+    /** Seconds of rest after the step, before "next up"; 0 where the next step follows straight on. */
+    rest: z.number().int().min(0).max(60).default(REST_SECONDS),
   })
   .strict();
 export type Step = z.infer<typeof Step>;

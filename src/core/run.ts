@@ -88,6 +88,8 @@ export function presentItem(d: Draft): Reply {
   const easier = run.easier && step.easier !== undefined;
   if (easier) d.say(c.easierVersion);
   const instructions = easier ? step.easier!.instructions : step.instructions;
+  // How to come out of the pose is said after the hold, not before it.
+  const release = (easier && step.easier!.release) || step.release;
   d.say(...instructions.map((t) => fill(t, item)));
   const { text, hold } = holdText(d, step, easier);
   d.say(hold.unit === 'reps' ? c.doIt(text) : c.hold(text));
@@ -103,7 +105,9 @@ export function presentItem(d: Draft): Reply {
   const holdTimer: HoldTimer = {
     seconds,
     cues,
-    closing: [c.release, switching ? c.switchSides(next.side!) : '', c.whenReady(d.channel)].filter(Boolean).join(' '),
+    closing: [release.length ? release.map((t) => fill(t, item)).join(' ') : c.release, switching ? c.switchSides(next.side!) : '', c.whenReady(d.channel)]
+      .filter(Boolean)
+      .join(' '),
     stepKey: stepKeyOf(d.session),
   };
   const display: Display = {

@@ -755,7 +755,7 @@ describe('coach: prerequisites and equipment', () => {
       name: 'sacral traction with no history: the prerequisite question',
       turns: [start('sacral traction'), no],
       moment: 'prerequisite',
-      says: ['Sacral traction is not a starting point. Have you done gentle back stretches before'],
+      says: ['Sacral traction is for later, once gentle stretches feel easy. Have you done gentle back stretches before'],
     },
     {
       name: 'sacral traction, prerequisite "no": a gentle routine suggested instead',

@@ -1,18 +1,17 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { estimatedMinutes, type Routine, type SafetyTag, type Step } from '../../src/core/routine.js';
 import { formatProblem, parseRoutine, ROUTINES_DIR } from '../../src/routines/load.js';
+import { words } from './similar.js';
+
+export { words };
 
 /**
- * Shared helpers of the routine content tests: loading a routine and its seed, the words the coach
- * speaks, the "no run of 8 words copied from the seed" check and the speakability checks.
+ * Shared helpers of the routine content tests: loading a routine, the words the coach
+ * speaks and the speakability checks. The checks against the source documents are in test/seeds/.
  * The per-routine expectations stay in each routine's test file.
  */
-
-/** shared/seeds sits beside the repository root (SEEDS_DIR overrides); only `npm run test:seeds` reads it. */
-export const SEEDS_DIR = process.env.SEEDS_DIR ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 
 /** The first line of every routine file, so editors validate it against the schema. */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=./schema.json';
@@ -42,34 +41,6 @@ export function idsTagged(routine: Routine, tag: SafetyTag): string[] {
   return routine.steps.filter((s) => s.tags.includes(tag)).map((s) => s.id);
 }
 
-/** The text of a seed file in shared/seeds. */
-export function seedText(file: string): string {
-  return readFileSync(join(SEEDS_DIR, file), 'utf8');
-}
-
-/** Lower-case words, curly apostrophes made straight; everything else separates words. */
-export function words(t: string): string[] {
-  return t.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9']+/g) ?? [];
-}
-
-/** Every run of n consecutive words of a text. */
-export function wordRuns(t: string, n = 8): string[] {
-  const w = words(t);
-  const out: string[] = [];
-  for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n).join(' '));
-  return out;
-}
-
-/** The runs of n words of one or more seed files, for the copy check. */
-export function seedRuns(files: readonly string[], n = 8): Set<string> {
-  return new Set(files.flatMap((f) => wordRuns(seedText(f), n)));
-}
-
-/** The runs of n words the texts share with a seed, each once, in order. */
-export function copiedRuns(texts: readonly string[], seed: ReadonlySet<string>, n = 8): string[] {
-  return [...new Set(texts.flatMap((t) => wordRuns(t, n)).filter((r) => seed.has(r)))];
-}
-
 /** Fills the side placeholders of a text. */
 export function fillSides(t: string, side: 'right' | 'left', otherSide: 'right' | 'left'): string {
   return t.replaceAll('{side}', side).replaceAll('{otherSide}', otherSide);
@@ -77,7 +48,8 @@ export function fillSides(t: string, side: 'right' | 'left', otherSide: 'right' 
 
 /** Everything the coach says for a step, variants included, placeholders as written. */
 export function spokenTexts(s: Step): string[] {
-  return [s.name, ...(s.caution ? [s.caution] : []), ...s.instructions, ...s.cues, ...(s.easier?.instructions ?? []), ...(s.deeper?.instructions ?? [])];
+  const variants = [s.easier, s.deeper].flatMap((v) => (v ? [...v.instructions, ...(v.release ?? [])] : []));
+  return [s.name, ...(s.caution ? [s.caution] : []), ...s.instructions, ...s.cues, ...s.release, ...variants];
 }
 
 /** Splits a text into sentences at ., ? or ! followed by space. */
@@ -103,11 +75,6 @@ export function routineTexts(routine: Routine): { where: string; text: string }[
     ),
     ...[routine.summary, routine.startingPosition, ...routine.cautions].map((text) => ({ where: 'routine', text })),
   ];
-}
-
-/** Runs of n words a routine copies from a seed, as `where: "run"`. */
-export function copiesIn(routine: Routine, seed: ReadonlySet<string>, n = 8): string[] {
-  return [...new Set(routineTexts(routine).flatMap(({ where, text }) => copiedRuns([text], seed, n).map((r) => `${where}: "${r}"`)))];
 }
 
 /** The estimate is within `tolerance` (a fraction) of the given minutes. */
@@ -147,29 +114,5 @@ export function describeSpeakability(routine: Routine, { maxChars, cues }: Speak
       if (cues) expect(s.cues.length, `${s.id} cues`).to.be.within(cues[0], cues[1]);
       expectSidesSpoken(s);
     }
-  });
-}
-
-export interface CopyCheckOptions {
-  /** The seed files the routine's words are checked against. */
-  seeds: readonly string[];
-  /** A sentence copied from the seeds, to show the check can fail. */
-  copied: string;
-  /** The seeds have more runs than this (so the check runs against real text). */
-  minSeedRuns: number;
-}
-
-/** Registers the copy check (no run of 8 words from the seeds) and its self-test. */
-export function describeNoCopies(routine: Routine, { seeds, copied, minSeedRuns }: CopyCheckOptions): void {
-  const seed = seedRuns(seeds);
-
-  it('finds a copied sentence (the copy check can fail)', () => {
-    expect(copiedRuns([copied], seed)).to.not.be.empty;
-  });
-
-  it('copies no run of 8 or more words from its source', () => {
-    if (routine.source.seed) expect(seeds, 'checked against the seed it names').to.include(routine.source.seed);
-    expect(seed.size, 'runs in the seeds').to.be.greaterThan(minSeedRuns);
-    expect(copiesIn(routine, seed)).to.deep.equal([]);
   });
 }

@@ -1,7 +1,8 @@
 import { emergencyContact, type EmergencyContact } from '../emergency.js';
 
 /**
- * The words the coach says, in English. Short sentences, one idea each, body part first.
+ * The words the coach says, in English, in the coach's voice (../shared/design/conversation.md): short
+ * sentences, one idea each, second person, contractions.
  * Locale differences (emergency numbers, NHS services) are chosen by locale; see copyFor().
  */
 export function englishCopy(locale: string, timeZone?: string) {
@@ -36,7 +37,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     recommendation: (title: string, minutes: number) => `I suggest ${title}. It takes about ${minutes} minutes.`,
     nothingFits: "I don't have a routine that fits that. Here is what I have.",
     notYet: (title: string) =>
-      `${title} is not a starting point. Have you done gentle back stretches before, and felt fine afterwards?`,
+      `${title} is for later, once gentle stretches feel easy. Have you done gentle back stretches before, and felt fine afterwards?`,
     notYetNo: (gentle: string) => `Then let's start with something gentler. ${gentle} is a good first routine.`,
     startIt: 'Shall we start?',
     blockedToday: (tier: 'A' | 'B') =>
@@ -112,7 +113,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     tagCautions: {
       legTravel: 'If pain, tingling or numbness travels down your leg, stop and tell me.',
       legLowering: 'Stop if your back pain increases. Never lower so far that your low back lifts.',
-      headHangWoozy: 'If you feel woozy or dizzy, slide back onto the roller and skip this.',
+      headHangWoozy: 'Feeling woozy or dizzy? Ease yourself back onto the roller, and leave this move out.',
       tractionHurts: 'If this hurts, stop and skip it.',
       proneCheck: 'With spinal stenosis, a slipped vertebra or a fusion, check with your clinician before back bends.',
       hipReplacement: 'After a hip replacement, check with your surgeon before this one.',
@@ -138,7 +139,13 @@ export function englishCopy(locale: string, timeZone?: string) {
     optional: 'This one is optional. Say skip to leave it out.',
     hold: (text: string) => `Hold for ${text}.`,
     holdText: (count: number, unit: 'breaths' | 'seconds' | 'reps') =>
-      unit === 'reps' ? `${count} ${count === 1 ? 'time' : 'times'}` : `${count} ${unit === 'breaths' ? (count === 1 ? 'breath' : 'breaths') : count === 1 ? 'second' : 'seconds'}`,
+      unit === 'reps'
+        ? `${count} ${count === 1 ? 'time' : 'times'}`
+        : unit === 'breaths'
+          ? `${count} ${count === 1 ? 'breath' : 'breaths'}`
+          : count > 60
+            ? minutesText(count)
+            : `${count} ${count === 1 ? 'second' : 'seconds'}`,
     doIt: (text: string) => `Do it ${text}.`,
     halfway: 'Halfway.',
     release: 'And release.',
@@ -212,6 +219,15 @@ export function englishCopy(locale: string, timeZone?: string) {
     didntCatch: "Sorry, I didn't catch that.",
     busy: 'Another device is using Back Break for you right now. Please say that again in a moment.',
   };
+}
+
+/** A hold over a minute, said in minutes: "5 minutes", "a minute and a half", "about 4 minutes". */
+function minutesText(seconds: number): string {
+  const halves = Math.round(seconds / 30);
+  const about = halves * 30 === seconds ? '' : 'about ';
+  const whole = Math.floor(halves / 2);
+  if (halves % 2 === 0) return `${about}${whole} ${whole === 1 ? 'minute' : 'minutes'}`;
+  return whole === 1 ? `${about}a minute and a half` : `${about}${whole} and a half minutes`;
 }
 
 export type Channel = 'voice' | 'text';
