@@ -132,12 +132,17 @@ export function presentItem(d: Draft): Reply {
 }
 
 
+function withIndex(set: number[], index: number): number[] {
+  return set.includes(index) ? set : [...set, index];
+}
+
 /** The current item is done (or skipped): check in if the step asks, then the next item, or the end. */
 export function advance(d: Draft, how: 'done' | 'skipped'): Reply {
   const current = currentItem(d);
   if (!current) return finishSteps(d);
   const { run, step } = current;
-  const marked = how === 'done' ? { done: [...run.done, run.index] } : { skipped: [...run.skipped, run.index] };
+  // Sets kept as arrays: an item done again (after back) is not added twice, or next/back would grow the session for ever.
+  const marked = how === 'done' ? { done: withIndex(run.done, run.index) } : { skipped: withIndex(run.skipped, run.index) };
   const nextIndex = run.index + 1;
   d.set({ run: { ...run, ...marked, index: nextIndex, easier: false } });
   const leavingStep = run.items[nextIndex]?.stepId !== step.id;

@@ -895,6 +895,15 @@ describe('coach: steps', () => {
       says: ['This is the first step.', 'Step 1 of 6: Seated pelvic tilts.'],
     },
     {
+      name: 'next and back over and over: each step is marked done once, so the session stays the same size',
+      turns: [...begin('back break'), ...Array.from({ length: 50 }, () => [next, back]).flat()],
+      says: ['Step 1 of 6: Seated pelvic tilts.'],
+      check: (c) => {
+        expect(c.session?.run?.done).to.deep.equal([0]);
+        expect(JSON.stringify(c.session).length).to.equal(JSON.stringify(c.turns[c.turns.length - 3]!.result.session).length);
+      },
+    },
+    {
       name: 'back from the second step: the first again',
       turns: [...begin('back break'), next, back],
       says: ['Step 1 of 6: Seated pelvic tilts.'],
