@@ -246,5 +246,19 @@ function callNow(c: EmergencyContact): string {
  * from the locale or else the time zone).
  */
 export function copyFor(locale: string, timeZone?: string): Copy {
-  return englishCopy(locale, timeZone);
+  const key = `${locale}\u0000${timeZone ?? ''}`;
+  let copy = made.get(key);
+  if (!copy) {
+    if (made.size >= MADE_MAX) made.clear();
+    copy = Object.freeze(englishCopy(locale, timeZone));
+    made.set(key, copy);
+  }
+  return copy;
 }
+
+/**
+ * The words depend on the locale and zone alone, so each pair's copy is made once, not on every turn (it is a
+ * few hundred closures). Bounded: locales are few, but zones come from the platforms.
+ */
+const made = new Map<string, Copy>();
+const MADE_MAX = 2000;
