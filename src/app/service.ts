@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { step, view } from '../core/coach.js';
 import { copyFor, type Channel } from '../core/copy/en.js';
@@ -7,7 +6,7 @@ import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
 import type { Reply } from '../core/reply.js';
 import type { Routine } from '../core/routine.js';
 import { parseSession, type Session } from '../core/session.js';
-import type { Logger } from '../log.js';
+import { type Logger, pseudonym } from '../log.js';
 import type { Store, StoredHistory } from './store.js';
 import type { CoachPort, Surface, TurnRequest, TurnResult } from './turn.js';
 
@@ -39,10 +38,7 @@ function parseProfile(value: unknown): Profile | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** A short stable pseudonym for logs: person ids are not logged as they are. */
-export function pseudonym(personId: string): string {
-  return createHash('sha256').update(personId).digest('hex').slice(0, 12);
-}
+export { pseudonym } from '../log.js';
 
 interface Loaded {
   profile: Profile;
