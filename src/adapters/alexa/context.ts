@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import type { CoachPort } from '../../app/turn.js';
-import type { Logger } from '../../log.js';
+import { type Logger, pseudonym } from '../../log.js';
 import { type AlexaCopy, alexaCopy } from './copy.js';
 
 /** What the Alexa skill needs from the rest of the app. */
@@ -16,6 +15,8 @@ export interface AlexaDeps {
 export interface TurnContext {
   coach: CoachPort;
   log: Logger;
+  /** Whether a line at `level` would be written (asked before building one, so the child logger is not made for nothing). */
+  logs(level: 'debug' | 'info'): boolean;
   now: () => Date;
   /** `alexa:<userId>` */
   personId: string;
@@ -29,10 +30,8 @@ export function personIdOf(userId: string): string {
   return `alexa:${userId}`;
 }
 
-/** A short stable tag for a person in logs: enough to follow one conversation, not an identifier to reuse. */
-export function logTag(personId: string): string {
-  return createHash('sha256').update(personId).digest('hex').slice(0, 12);
-}
+/** A short stable tag for a person in logs: the same pseudonym the service's lines carry. */
+export const logTag = pseudonym;
 
 /** Locale and person id from the envelope, and the app's ports, into the request attributes. */
 export function contextInterceptor(deps: AlexaDeps): RequestInterceptor {
@@ -43,10 +42,14 @@ export function contextInterceptor(deps: AlexaDeps): RequestInterceptor {
       const locale = envelope.request?.locale || 'en-US';
       const userId = envelope.context?.System?.user?.userId ?? envelope.session?.user?.userId ?? 'unknown';
       const personId = personIdOf(userId);
-      const log = deps.log.child({ surface: 'alexa', person: logTag(personId) });
+      let log: Logger | undefined;
       const context: TurnContext = {
         coach: deps.coach,
-        log,
+        // Made when a line is written: most turns write theirs from the service, which tags its own.
+        get log() {
+          return (log ??= deps.log.child({ surface: 'alexa', person: logTag(personId) }));
+        },
+        logs: (level) => deps.log.isLevelEnabled(level),
         now: deps.now ?? (() => new Date()),
         personId,
         locale,

@@ -4,13 +4,16 @@ import { turnContext } from './context.js';
 
 /**
  * Logs what kind of request came and how the response left, never what was said: slot values carry
- * screening answers and pain scores, so they stay out of the log.
+ * screening answers and pain scores, so they stay out of the log. Both at debug: each turn's info line is
+ * the service's ('turn', with the intent and the moment), one line per turn rather than two.
  */
 export const logRequest: RequestInterceptor = {
   process(input: HandlerInput) {
+    const ctx = turnContext(input);
+    if (!ctx.logs('debug')) return;
     const request = input.requestEnvelope.request;
     const intent = request.type === 'IntentRequest' ? request.intent.name : undefined;
-    turnContext(input).log.info(
+    ctx.log.debug(
       { type: request.type, intent, locale: request.locale, newSession: input.requestEnvelope.session?.new },
       'alexa request',
     );
@@ -19,8 +22,10 @@ export const logRequest: RequestInterceptor = {
 
 export const logResponse: ResponseInterceptor = {
   process(input: HandlerInput, response?: Response) {
+    const ctx = turnContext(input);
+    if (!ctx.logs('debug')) return;
     const directives = response?.directives?.map((d) => d.type);
-    turnContext(input).log.debug(
+    ctx.log.debug(
       { end: response?.shouldEndSession, directives, ssmlChars: ssmlLength(response) },
       'alexa response',
     );

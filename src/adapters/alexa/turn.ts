@@ -30,7 +30,7 @@ export async function takeTurn(input: HandlerInput, intent: Intent, atTurn?: num
     locale: ctx.locale,
     ...(atTurn !== undefined ? { atTurn } : {}),
   });
-  ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
+  if (ctx.logs('debug')) ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
   return respond(input, result.reply, result.effects, { endSession: intent.type === 'stop', turn: result.turn });
 }
 

@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { alexaRouter } from '../../../src/adapters/alexa/http.js';
+import { alexaRouter, checkTimestamp, Refusal } from '../../../src/adapters/alexa/http.js';
 import { readConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
-import { launchRequest, SKILL_ID } from './envelopes.js';
+import { envelope, launchRequest, SKILL_ID } from './envelopes.js';
 import { type Running, startServer } from './harness.js';
 
 /** POST /alexa on the real server: Amazon's request checks, bad bodies, other skills. */
@@ -96,6 +96,32 @@ describe('alexa over HTTP', () => {
       expect((await post(running.url, JSON.stringify(launchRequest()))).status).to.equal(200);
     });
 
+    it('parses the body once (the stock adapter parsed it after our check, and again to verify the timestamp)', async () => {
+      const body = JSON.stringify(launchRequest());
+      const parse = JSON.parse;
+      let parsedBody = 0;
+      JSON.parse = ((text: string, reviver?: (key: string, value: unknown) => unknown) => {
+        if (text === body) parsedBody++;
+        return parse(text, reviver);
+      }) as typeof JSON.parse;
+      try {
+        expect((await post(running.url, body)).status).to.equal(200);
+      } finally {
+        JSON.parse = parse;
+      }
+      expect(parsedBody).to.equal(1);
+    });
+
+    it('answers JSON without an ETag, and refuses a body over 100 KB with 413, then keeps serving', async () => {
+      const ok = await post(running.url, JSON.stringify(launchRequest()));
+      expect(ok.headers.get('content-type')).to.equal('application/json; charset=utf-8');
+      expect(ok.headers.get('etag')).to.equal(null);
+      const huge = JSON.stringify({ ...launchRequest(), padding: 'x'.repeat(200 * 1024) });
+      const res = await post(running.url, huge);
+      expect(res.status).to.equal(413);
+      expect((await post(running.url, JSON.stringify(launchRequest()))).status).to.equal(200);
+    });
+
     it('warns once that verification is off', () => {
       expect(running.logLines.filter((l) => l.includes('ALEXA_VERIFY is off'))).to.have.length(1);
     });
@@ -116,5 +142,35 @@ describe('alexa over HTTP', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('alexa request timestamps (checked on the envelope parsed once)', () => {
+  const now = Date.parse('2025-03-12T09:00:00.000Z');
+  const at = (ms: number, type = 'LaunchRequest') => envelope({ type, timestamp: new Date(now + ms).toISOString() });
+  const refusal = (f: () => void) => {
+    try {
+      f();
+    } catch (err) {
+      return err instanceof Refusal ? `${err.status} ${err.message}` : String(err);
+    }
+    return 'accepted';
+  };
+
+  it('accepts a request up to 150 seconds old, and one from a clock slightly ahead', () => {
+    expect(refusal(() => checkTimestamp(at(-150_000), now))).to.equal('accepted');
+    expect(refusal(() => checkTimestamp(at(30_000), now))).to.equal('accepted');
+  });
+
+  it('refuses an older request, or one without a timestamp, with 400', () => {
+    expect(refusal(() => checkTimestamp(at(-151_000), now))).to.equal('400 Request verification failed: Timestamp verification failed');
+    const none = envelope({ type: 'LaunchRequest' });
+    delete (none.request as { timestamp?: string }).timestamp;
+    expect(refusal(() => checkTimestamp(none, now))).to.match(/^400 .*Timestamp is not present/);
+  });
+
+  it('gives skill events an hour, as Amazon does', () => {
+    expect(refusal(() => checkTimestamp(at(-3_000_000, 'AlexaSkillEvent.SkillDisabled'), now))).to.equal('accepted');
+    expect(refusal(() => checkTimestamp(at(-3_700_000, 'AlexaSkillEvent.SkillDisabled'), now))).to.match(/^400/);
   });
 });
