@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
 /**
  * The child side of bench/lib/child.ts: tells the bench the port it listens on, answers `stats` with CPU
  * time and memory, and hands any other message to `handle` (seeding people, for instance).
@@ -16,6 +19,13 @@ export function serveBench(
       reply({ cpuUs: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed });
       return;
     }
+    if (msg.kind === 'profileStart' || msg.kind === 'profileStop') {
+      profile(msg.kind, msg.file as string | undefined).then(
+        () => reply(true),
+        (err: unknown) => reply(undefined, String(err)),
+      );
+      return;
+    }
     handle(msg).then(
       (value) => reply(value),
       (err: unknown) => reply(undefined, err instanceof Error ? err.message : String(err)),
@@ -30,4 +40,22 @@ export function serveBench(
   process.once('SIGTERM', stop);
   process.once('disconnect', stop);
   process.send({ ready: true, port });
+}
+
+let inspector: Session | undefined;
+
+/** A V8 CPU profile of the measured load only (not start-up or seeding), written as a .cpuprofile file. */
+async function profile(kind: 'profileStart' | 'profileStop', file?: string): Promise<void> {
+  if (kind === 'profileStart') {
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    return;
+  }
+  if (!inspector) return;
+  const { profile: result } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  inspector = undefined;
+  if (file) writeFileSync(file, JSON.stringify(result));
 }
