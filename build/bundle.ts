@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 /**
@@ -20,6 +21,24 @@ function inlineData(data: Record<string, unknown>): Plugin {
     },
   };
 }
+
+/**
+ * zod ships its error messages in about fifty languages, a third of the Lambda bundle to parse on every cold
+ * start; the coach reads zod's issue codes and paths, never its messages, and zod itself needs only English.
+ */
+const englishZodOnly: Plugin = {
+  name: 'english-zod-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: args.importer, namespace: 'zod-english' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const common: BuildOptions = {
   bundle: true,
@@ -64,7 +83,7 @@ export async function bundleServer(outDir: string, data: Record<string, unknown>
     ...common,
     entryPoints: { server: 'src/server.ts' },
     outdir: outDir,
-    plugins: [inlineData(data)],
+    plugins: [inlineData(data), englishZodOnly],
   });
   return summary(result.metafile);
 }
@@ -74,13 +93,18 @@ export async function bundleServer(outDir: string, data: Record<string, unknown>
  * module, so the folder zips as it is. PostgreSQL (or memory: for tests) only: the SQLite store's driver is
  * never required there (src/adapters/alexa/lambda.ts refuses sqlite: first).
  */
-export async function bundleLambda(outDir: string, data: Record<string, unknown>): Promise<BundleResult> {
+export async function bundleLambda(
+  outDir: string,
+  data: Record<string, unknown>,
+  /** Another handler module built the same way (bench/lambda-cold-start.ts builds a bare skill with it). */
+  entry = 'src/adapters/alexa/lambda.ts',
+): Promise<BundleResult> {
   const result = await build({
     ...common,
-    entryPoints: { index: 'src/adapters/alexa/lambda.ts' },
+    entryPoints: { index: entry },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
-    plugins: [inlineData(data)],
+    plugins: [inlineData(data), englishZodOnly],
   });
   return summary(result.metafile);
 }

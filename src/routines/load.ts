@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { Routine } from '../core/routine.js';
 import { compiledData } from '../data/compiled.js';
@@ -40,9 +41,16 @@ function fromZod(file: string, error: z.ZodError): RoutineProblem[] {
   }));
 }
 
+/**
+ * The YAML parser, required when a routine file is first read: the bundles carry the routines compiled
+ * (src/data/compiled.ts) and leave the parser out, a tenth of the Lambda bundle.
+ */
+let yaml: typeof Yaml | undefined;
+
 /** Parses and validates one routine file's text. */
 export function parseRoutine(file: string, text: string): ParseResult {
-  const doc = parseDocument(text, { prettyErrors: true });
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  const doc = yaml.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -1,5 +1,4 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Store } from '../app/store.js';
 import { redactUrl, StoreConfigError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -38,6 +37,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw new StoreConfigError(`schema ${JSON.stringify(options.schema)} is not a plain lower-case identifier`);
   }
 
+  // Imported here, not at the top: a Lambda or server on another store never pays for loading the driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
