@@ -60,6 +60,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reminderOff') }),
   z.object({ type: z.literal('history') }),
   z.object({ type: z.literal('forgetMe') }),
+  /** "Thank you", "that helped": said in passing, never a request. */
+  z.object({ type: z.literal('thanks') }),
   z.object({ type: z.literal('unknown'), text: z.string() }),
 ]);
 export type Intent = z.infer<typeof Intent>;

@@ -1,5 +1,7 @@
 import type { Intent as AlexaIntent } from 'ask-sdk-model';
 import type { Intent } from '../../core/intents.js';
+import { type Label, loadCorpus } from '../../language/corpus.js';
+import { plainIntent } from '../../language/labels.js';
 import { hurtKindOf, parseNumber, parseTime, readSlot } from './slots.js';
 
 /**
@@ -11,34 +13,26 @@ import { hurtKindOf, parseNumber, parseTime, readSlot } from './slots.js';
 /** The core re-asks any score outside 0-10; this one stands for "heard something, not a number". */
 export const UNREADABLE_SCORE = -1;
 
-/** Intents with no slots map one to one. */
-const SIMPLE: Record<string, Intent> = {
-  'AMAZON.YesIntent': { type: 'yes' },
-  'AMAZON.NoIntent': { type: 'no' },
-  NotSureIntent: { type: 'unsure' },
-  'AMAZON.NextIntent': { type: 'next' },
-  'AMAZON.PreviousIntent': { type: 'back' },
-  'AMAZON.RepeatIntent': { type: 'repeat' },
-  'AMAZON.PauseIntent': { type: 'pause' },
-  'AMAZON.ResumeIntent': { type: 'resume' },
-  'AMAZON.StartOverIntent': { type: 'startOver' },
-  SkipIntent: { type: 'skip' },
-  EasierIntent: { type: 'easier' },
-  DizzyIntent: { type: 'dizzy' },
-  ProgressIntent: { type: 'progress' },
-  ListRoutinesIntent: { type: 'list' },
-  HistoryIntent: { type: 'history' },
-  ForgetMeIntent: { type: 'forgetMe' },
-  ReminderOffIntent: { type: 'reminderOff' },
-  'AMAZON.HelpIntent': { type: 'help' },
-  // A stop always ends the session (see turn.ts).
-  'AMAZON.StopIntent': { type: 'stop' },
-  'AMAZON.CancelIntent': { type: 'stop' },
-  'AMAZON.NavigateHomeIntent': { type: 'stop' },
-};
+/**
+ * Intents with no slots, by the corpus that generates the model (the sign intents, "I wet myself" and the
+ * like, are kinds of hurt), and the built-ins the corpus gives no samples of.
+ */
+const SIMPLE: Record<string, Intent> = (() => {
+  const table: Record<string, Intent> = {
+    // A stop always ends the session (see turn.ts).
+    'AMAZON.CancelIntent': { type: 'stop' },
+    'AMAZON.NavigateHomeIntent': { type: 'stop' },
+  };
+  // Both locales' models are made from the same meanings; the en-US corpus names every Alexa intent.
+  for (const [label, entry] of Object.entries(loadCorpus('en-US').intents)) {
+    const intent = plainIntent(label as Label);
+    if (entry.alexa && intent && !entry.slots) table[entry.alexa] = intent;
+  }
+  return table;
+})();
 
 export function toCoreIntent(intent: AlexaIntent): Intent {
-  const simple = SIMPLE[intent.name];
+  const simple = Object.hasOwn(SIMPLE, intent.name) ? SIMPLE[intent.name] : undefined;
   if (simple) return { ...simple };
   const slots = intent.slots ?? {};
   switch (intent.name) {

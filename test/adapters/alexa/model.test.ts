@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VirtualAlexa } from 'virtual-alexa';
 import { interactionModelText, LOCALES, spokenForm } from '../../../src/adapters/alexa/model/build.js';
-import { modelPath } from '../../../src/adapters/alexa/model/write.js';
+import { modelPath, skillModelPath } from '../../../src/adapters/alexa/model/write.js';
+import { loadCorpus } from '../../../src/language/corpus.js';
 import { toCoreIntent } from '../../../src/adapters/alexa/understand.js';
 import { HurtKind } from '../../../src/core/intents.js';
 import { parseDays } from '../../../src/core/reminder.js';
@@ -266,5 +267,31 @@ describe('alexa skill manifest', () => {
       await speak(alexa, 'Alexa, ask back break to start the foam roller routine');
       expect(toCoreIntent(sent().request.intent)).to.deep.equal({ type: 'start', routine: 'spinal-love' });
     }
+  });
+});
+
+describe('alexa interaction model files', () => {
+  it('the ASK CLI skill package holds the same model as interaction-models/', () => {
+    for (const locale of LOCALES) {
+      expect(readFileSync(skillModelPath(locale), 'utf8'), `${locale}: run npm run alexa:model`).to.equal(readFileSync(modelPath(locale), 'utf8'));
+    }
+  });
+
+  it('is made from the language corpus: every spoken sample of a meaning Alexa hears is in the model', () => {
+    for (const locale of LOCALES) {
+      const lm = readModel(locale).interactionModel.languageModel;
+      const corpus = loadCorpus(locale);
+      for (const entry of Object.values(corpus.intents)) {
+        if (!entry.alexa) continue;
+        const intent = (lm.intents as ModelIntent[]).find((i) => i.name === entry.alexa);
+        expect(intent?.samples, entry.alexa).to.deep.equal(entry.spoken);
+      }
+    }
+  });
+
+  it('a locale hears its own overlay and not the other one', () => {
+    const samples = (locale: string) => (readModel(locale).interactionModel.languageModel.intents as ModelIntent[]).flatMap((i) => i.samples);
+    expect(samples('en-GB')).to.include('ta very much').and.not.include('thanks a bunch');
+    expect(samples('en-US')).to.include('thanks a bunch').and.not.include('ta very much');
   });
 });

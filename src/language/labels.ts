@@ -1,0 +1,56 @@
+import type { HurtKind, Intent } from '../core/intents.js';
+import type { Label } from './corpus.js';
+
+/**
+ * What each meaning of the corpus is for the core. The corpus names signs finely (bladder, both legs, a
+ * fall, stroke signs) so people's words stay sorted as safety.md lists them; the core acts on its kinds.
+ */
+
+/** The sign's kind of hurt for the core. Every tier A sign that is not chest pain takes the tier A path. */
+export const SIGN_KIND: Record<Extract<Label, `hurts.${string}`>, HurtKind> = {
+  'hurts.sharp': 'sharp',
+  'hurts.spreading': 'spreading',
+  'hurts.numbness': 'numbness',
+  'hurts.mild': 'mild',
+  'hurts.saddle': 'saddle',
+  'hurts.bladder': 'saddle',
+  'hurts.bothLegs': 'saddle',
+  'hurts.weakLegs': 'saddle',
+  'hurts.trauma': 'saddle',
+  'hurts.neuro': 'saddle',
+  'hurts.chest': 'chest',
+  'hurts.breathless': 'chest',
+  'hurts.faint': 'chest',
+  'hurts.pregnancy': 'pregnancy',
+};
+
+/** Tier A signs (safety.md section 1, and stroke signs from section 2): the emergency path at once. */
+export const EMERGENCY_LABELS: ReadonlySet<Label> = new Set([
+  'hurts.saddle', 'hurts.bladder', 'hurts.bothLegs', 'hurts.weakLegs', 'hurts.trauma', 'hurts.neuro', 'hurts.chest', 'hurts.breathless',
+]);
+
+/** Everything a person may say about their safety: signs, hurts, dizziness. */
+export function isSafetyLabel(label: Label): boolean {
+  return label === 'hurts' || label === 'dizzy' || label.startsWith('hurts.');
+}
+
+export function isSignLabel(label: Label): label is keyof typeof SIGN_KIND {
+  return Object.hasOwn(SIGN_KIND, label);
+}
+
+/** The core intent of a label with no slots; undefined for labels that need slot values or are nothing. */
+export function plainIntent(label: Label): Intent | undefined {
+  if (isSignLabel(label)) return { type: 'hurts', kind: SIGN_KIND[label] };
+  switch (label) {
+    case 'none':
+    case 'start':
+    case 'recommend':
+    case 'painScore':
+    case 'setReminder':
+      return undefined;
+    case 'noPain':
+      return { type: 'painScore', score: 0 };
+    default:
+      return { type: label };
+  }
+}
