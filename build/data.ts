@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCALES } from '../src/adapters/alexa/model/build.js';
+import { compileCorpora } from '../src/language/corpus.js';
 import { loadRoutines } from '../src/routines/load.js';
 
 /**
@@ -22,6 +24,8 @@ export interface DataStep {
 export const DATA_STEPS: DataStep[] = [
   // Parsed from YAML and validated by the zod schema here, so a bundle neither parses YAML nor validates.
   { name: 'routines', sources: ['routines'], compile: () => loadRoutines() },
+  // The language corpora, read and checked with zod here (the Alexa adapter maps its intents by them).
+  { name: 'language', sources: ['language'], compile: () => compileCorpora(LOCALES) },
 ];
 
 /** Runs every step; writes dist/data/<name>.json and returns the values for the bundler to inline. */

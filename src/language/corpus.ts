@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { compiledData } from '../data/compiled.js';
 
 /**
  * The language corpus (language/<locale>.yaml): what people say, by meaning, as data. Validated with zod on
@@ -149,6 +150,12 @@ export function loadCorpus(locale: string, opts: { overlays?: 'own' | 'all'; dir
   const key = `${dir}|${locale}|${opts.overlays ?? 'own'}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  // A bundle carries the corpora already read and checked by the build (build/data.ts).
+  const compiled = dir === LANGUAGE_DIR ? (compiledData.language as Record<string, Corpus> | undefined)?.[`${locale}|${opts.overlays ?? 'own'}`] : undefined;
+  if (compiled) {
+    cache.set(key, compiled);
+    return compiled;
+  }
   const base = readFile(language, dir);
   const names = opts.overlays === 'all' ? OVERLAYS[language] ?? [] : locale === language ? [] : [locale];
   const corpus = merge(base, names.map((n) => readFile(n, dir)), locale);
@@ -159,3 +166,11 @@ export function loadCorpus(locale: string, opts: { overlays?: 'own' | 'all'; dir
 
 /** The overlays each language has (a locale without a file of its own uses the base alone). */
 export const OVERLAYS: Record<string, string[]> = { en: ['en-GB', 'en-US'] };
+
+/** Every corpus the coach reads, keyed as loadCorpus keeps them: for the build to carry inside a bundle. */
+export function compileCorpora(locales: readonly string[]): Record<string, Corpus> {
+  const out: Record<string, Corpus> = {};
+  for (const locale of locales) out[`${locale}|own`] = loadCorpus(locale);
+  for (const language of Object.keys(OVERLAYS)) out[`${language}|all`] = loadCorpus(language, { overlays: 'all' });
+  return out;
+}
