@@ -1,10 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { type CompiledProgram, compileBench, compiledArgs } from './compile.js';
 
 /**
  * A server under test in its own process (the load generator stays in the bench process, so the two do not
- * share an event loop), started with tsx and talking to the bench over IPC: it says when it listens, and
- * answers with its CPU time and RSS when asked.
+ * share an event loop), compiled to JavaScript (bench/lib/compile.ts) and run by node, talking to the bench
+ * over IPC: it says when it listens, and answers with its CPU time and RSS when asked.
  */
 export interface ChildStats {
   /** User + system CPU time since the process started, microseconds. */
@@ -25,13 +25,11 @@ export interface BenchChild {
 
 const READY_TIMEOUT_MS = 120_000;
 
-export function serverPath(name: string): string {
-  return fileURLToPath(new URL(`../servers/${name}`, import.meta.url));
-}
-
-export async function startChild(name: string, script: string, env: Record<string, string> = {}): Promise<BenchChild> {
-  const child: ChildProcess = fork(serverPath(script), [], {
-    execArgv: ['--import', 'tsx'],
+export async function startChild(name: string, program: CompiledProgram, env: Record<string, string> = {}): Promise<BenchChild> {
+  await compileBench();
+  const [launcher, args] = compiledArgs(program);
+  const child: ChildProcess = fork(launcher, args, {
+    execArgv: [],
     env: { ...process.env, ...env },
     // The servers log at their production level into /dev/null: the cost of logging counts, the lines do not.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

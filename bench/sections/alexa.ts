@@ -42,9 +42,9 @@ export async function alexaSection(rows: Row[], raw: Record<string, unknown>): P
   const people = Array.from({ length: connections }, (_, slot) => Array.from({ length: PEOPLE_PER_CONNECTION }, (_, k) => `alexa:${userId(slot, k)}`)).flat();
   progress('alexa: starting the bare skill and Back Break on SQLite and memory');
   const contenders: Contender[] = [
-    { key: 'bare', child: await startChild('bare ask-sdk skill', 'bare-alexa.ts') },
-    { key: 'sqlite', child: await startChild('Back Break (SQLite)', 'backbreak.ts', { BENCH_DATABASE_URL: `sqlite:${join(TMP, 'alexa.db')}` }) },
-    { key: 'memory', child: await startChild('Back Break (memory)', 'backbreak.ts', { BENCH_DATABASE_URL: 'memory:' }) },
+    { key: 'bare', child: await startChild('bare ask-sdk skill', 'bare-alexa') },
+    { key: 'sqlite', child: await startChild('Back Break (SQLite)', 'backbreak', { BENCH_DATABASE_URL: `sqlite:${join(TMP, 'alexa.db')}` }) },
+    { key: 'memory', child: await startChild('Back Break (memory)', 'backbreak', { BENCH_DATABASE_URL: 'memory:' }) },
   ];
   try {
     for (const c of contenders.slice(1)) await c.child.ask({ kind: 'seed', surface: 'alexa', people });

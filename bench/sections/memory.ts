@@ -20,8 +20,8 @@ export async function memorySection(rows: Row[], raw: Record<string, unknown>): 
     for (const who of order) {
       const child =
         who === 'ours'
-          ? await startChild('Back Break (SQLite)', 'backbreak.ts', { BENCH_DATABASE_URL: `sqlite:${join(TMP, `people-${r}.db`)}` })
-          : await startChild('bare ask-sdk skill', 'bare-alexa.ts');
+          ? await startChild('Back Break (SQLite)', 'backbreak', { BENCH_DATABASE_URL: `sqlite:${join(TMP, `people-${r}.db`)}` })
+          : await startChild('bare ask-sdk skill', 'bare-alexa');
       try {
         const idle = (await child.stats()).rss;
         let n = 0;

@@ -68,8 +68,8 @@ export async function slackSection(rows: Row[], raw: Record<string, unknown>): P
   const env = { BENCH_SLACK_SECRET: secret, BENCH_SLACK_API_URL: fake.url };
   progress('slack: starting bare bolt and Back Break on SQLite');
   const contenders: Contender[] = [
-    { key: 'bare', child: await startChild('bare bolt', 'bare-bolt.ts', env) },
-    { key: 'sqlite', child: await startChild('Back Break (SQLite)', 'backbreak.ts', { ...env, BENCH_DATABASE_URL: `sqlite:${join(TMP, 'slack.db')}` }) },
+    { key: 'bare', child: await startChild('bare bolt', 'bare-bolt', env) },
+    { key: 'sqlite', child: await startChild('Back Break (SQLite)', 'backbreak', { ...env, BENCH_DATABASE_URL: `sqlite:${join(TMP, 'slack.db')}` }) },
   ];
   try {
     const slots = Array.from({ length: connections }, (_, i) => i);
