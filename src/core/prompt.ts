@@ -1,7 +1,7 @@
 import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { Reply } from './reply.js';
-import { currentItem, displayFor, position, presentItem, promptCheckIn, promptIdle, promptPain } from './run.js';
+import { currentItem, displayFor, position, presentItem, promptCheckIn, promptIdle, promptPain, stepDisplay } from './run.js';
 import { promptEquipment, promptPrerequisite, promptScreening } from './start.js';
 import { promptHurtChoice, promptHurtKind } from './stop-rules.js';
 
@@ -42,8 +42,8 @@ export function prompt(d: Draft, opts: { repeat?: boolean; brief?: boolean } = {
     case 'step':
       if (opts.brief) {
         d.say(c.whenReady(d.channel));
-        const current = currentItem(d);
-        return d.reply({ moment: 'step', expect: 'command', display: displayFor(d, current?.step.name ?? ''), choices: Choices.step(), reprompt: c.whenReady(d.channel) });
+        // The screen keeps showing the step: only the words are brief.
+        return d.reply({ moment: 'step', expect: 'command', display: stepDisplay(d) ?? displayFor(d, ''), choices: Choices.step(), reprompt: c.whenReady(d.channel) });
       }
       return presentItem(d);
     case 'paused':

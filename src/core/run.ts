@@ -110,21 +110,10 @@ export function presentItem(d: Draft): Reply {
       .join(' '),
     stepKey: stepKeyOf(d.session),
   };
-  const display: Display = {
-    title: routine.title,
-    heading: step.name,
-    body: instructions.map((t) => fill(t, item)).join(' '),
-    position: pos,
-    ...(item.side ? { side: item.side } : {}),
-    holdText: text,
-    ...(step.equipment.length
-      ? { equipment: step.equipment.map((id) => routine.equipment.find((e) => e.id === id)?.name ?? id) }
-      : {}),
-  };
   return d.reply({
     moment: 'step',
     expect: 'command',
-    display,
+    display: stepDisplay(d) ?? displayFor(d, step.name),
     choices: Choices.step(),
     reprompt: c.whenReady(d.channel),
     hold: holdTimer,
@@ -134,6 +123,26 @@ export function presentItem(d: Draft): Reply {
 
 function withIndex(set: number[], index: number): number[] {
   return set.includes(index) ? set : [...set, index];
+}
+
+/** What the screen shows for the current item: the step, its side and position, its instructions and hold. */
+export function stepDisplay(d: Draft): Display | undefined {
+  const current = currentItem(d);
+  if (!current) return undefined;
+  const { run, routine, item, step } = current;
+  const easier = run.easier && step.easier !== undefined;
+  const instructions = (easier && step.easier?.instructions) || step.instructions;
+  return {
+    title: routine.title,
+    heading: step.name,
+    body: instructions.map((t) => fill(t, item)).join(' '),
+    position: position(run),
+    ...(item.side ? { side: item.side } : {}),
+    holdText: holdText(d, step, easier).text,
+    ...(step.equipment.length
+      ? { equipment: step.equipment.map((id) => routine.equipment.find((e) => e.id === id)?.name ?? id) }
+      : {}),
+  };
 }
 
 /** The current item is done (or skipped): check in if the step asks, then the next item, or the end. */

@@ -1,4 +1,5 @@
-import type { Answer, Profile, Screening } from './profile.js';
+import type { Profile } from './profile.js';
+import { positive, SURGERY_KINDS } from './screening.js';
 import type { Routine, SafetyTag, Step } from './routine.js';
 import { sidesOf } from './routine.js';
 import type { PlanItem } from './session.js';
@@ -7,100 +8,6 @@ import type { PlanItem } from './session.js';
  * The safety rules of ../shared/design/safety.md as data and pure functions. The words live in copy/.
  */
 
-export type Tier = 'A' | 'B' | 'C';
-
-/** Screening questions, in the order they are asked. */
-export const QUESTIONS = {
-  // Tier A: emergency
-  aSaddle: 'A',
-  aBladder: 'A',
-  aBothLegs: 'A',
-  aWeaker: 'A',
-  aTrauma: 'A',
-  aChest: 'A',
-  // Tier B: urgent, not an emergency
-  bFever: 'B',
-  bWeightLoss: 'B',
-  bNight: 'B',
-  bLump: 'B',
-  bCough: 'B',
-  bHigh: 'B',
-  bCancer: 'B',
-  bSteroids: 'B',
-  bAge: 'B',
-  // Tier C: caution
-  cPregnant: 'C',
-  cSurgery: 'C',
-  cOsteoporosis: 'C',
-  cDizzy: 'C',
-  cNeck: 'C',
-} as const satisfies Record<string, Tier>;
-export type QuestionId = keyof typeof QUESTIONS;
-
-/** The one combined tier A question asked every session; "yes" or "not sure" expands it. */
-export const QUICK_A = 'aQuick';
-export type ScreeningQuestion = QuestionId | typeof QUICK_A;
-
-export const questionIds = (tier: Tier) =>
-  (Object.keys(QUESTIONS) as QuestionId[]).filter((id) => QUESTIONS[id] === tier);
-
-export function tierOf(id: string): Tier | undefined {
-  if (id === QUICK_A) return 'A';
-  return (QUESTIONS as Record<string, Tier>)[id];
-}
-
-/** The full screening repeats after this many days (design choice). */
-export const SCREENING_VALID_DAYS = 30;
-
-/** Full screening on first use, after 30 days, after a tier B "yes", or when pain is new or worse. */
-export function needsFullScreening(screening: Screening | undefined, now: Date, painNewOrWorse: boolean): boolean {
-  if (!screening || painNewOrWorse) return true;
-  // A screening cut short (a tier A answer) is not a full one.
-  if ([...questionIds('B'), ...questionIds('C')].some((id) => screening.answers[id] === undefined)) return true;
-  const age = now.getTime() - Date.parse(screening.at);
-  if (!(age >= 0) || age > SCREENING_VALID_DAYS * 86_400_000) return true;
-  return blockingAnswers(screening).length > 0;
-}
-
-/** Tier B answers that block exercise: positive, and not cleared by a doctor since they were given. */
-export function blockingAnswers(screening: Screening | undefined): QuestionId[] {
-  if (!screening) return [];
-  return questionIds('B').filter((id) => positive(id, screening.answers[id]) && !isCleared(screening, id));
-}
-
-/** A doctor has checked this answer since it was given. */
-export function isCleared(screening: Screening, id: string): boolean {
-  const cleared = screening.cleared?.[id];
-  const given = screening.answeredAt?.[id] ?? screening.at;
-  return cleared !== undefined && Date.parse(cleared) >= Date.parse(given);
-}
-
-/** The answers with the time each was given: `given` replaces (and dates) what was stored before. */
-export function withAnswers(stored: Screening | undefined, given: Record<string, Answer>, now: Date, full: boolean): Screening {
-  const at = now.toISOString();
-  const answeredAt = { ...stored?.answeredAt };
-  for (const id of Object.keys(given)) answeredAt[id] = at;
-  return {
-    ...stored,
-    answers: { ...stored?.answers, ...given },
-    at: full || !stored ? at : stored.at,
-    answeredAt,
-  };
-}
-
-/** The questions of a screening run: the combined tier A question first, then B and C when full. */
-export function screeningQueue(full: boolean): ScreeningQuestion[] {
-  return full ? [QUICK_A, ...questionIds('B'), ...questionIds('C')] : [QUICK_A];
-}
-
-/**
- * "Not sure" counts as yes for tier A (safety.md). For tiers B and C we also treat it as yes
- * (design choice: when unsure, be careful; C never blocks, it only adapts).
- */
-export function positive(_id: string, answer: Answer | undefined): boolean {
-  return answer === 'yes' || answer === 'unsure';
-}
-
 /** Tier C conditions a person may have, from stored answers. Surgery is kept by kind, so cautions name it. */
 export type Condition = 'pregnant' | 'surgery' | 'surgeryBack' | 'surgeryHip' | 'surgeryBelly' | 'osteoporosis' | 'dizzy' | 'neck';
 /**
@@ -108,7 +15,6 @@ export type Condition = 'pregnant' | 'surgery' | 'surgeryBack' | 'surgeryHip' | 
  * surgery rule applies to it, with cautions that name no kind.
  */
 export const SURGERY_CONDITIONS = ['surgery', 'surgeryBack', 'surgeryHip', 'surgeryBelly'] as const satisfies readonly Condition[];
-const SURGERY_KINDS = ['cSurgeryBack', 'cSurgeryHip', 'cSurgeryBelly'];
 
 const CONDITION_OF: Record<string, Condition> = {
   cPregnant: 'pregnant',
@@ -125,10 +31,10 @@ export function conditionsOf(profile: Pick<Profile, 'screening'>): Set<Condition
   const out = new Set<Condition>();
   for (const [id, answer] of Object.entries(answers)) {
     const c = CONDITION_OF[id];
-    if (c && positive(id, answer)) out.add(c);
+    if (c && positive(answer)) out.add(c);
   }
-  // Recent surgery of a kind not named: every surgery rule applies, to be careful.
-  if (positive('cSurgery', answers.cSurgery) && !SURGERY_KINDS.some((id) => answers[id] !== undefined)) out.add('surgery');
+  // Recent surgery of no kind named (or of none of the three): every surgery rule applies, to be careful.
+  if (positive(answers.cSurgery) && !SURGERY_KINDS.some((id) => positive(answers[id]))) out.add('surgery');
   return out;
 }
 

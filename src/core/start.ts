@@ -5,7 +5,7 @@ import type { Answer } from './profile.js';
 import type { Reply } from './reply.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
 import { beginRun, displayFor, promptIdle, promptPain } from './run.js';
-import { needsFullScreening, positive, QUESTIONS, QUICK_A, questionIds, screeningQueue, tierOf, withAnswers } from './safety.js';
+import { EVERY_SESSION, isGroup, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
 
 /** From "start X" to the first step: choosing, screening, prerequisites, equipment, pain before. */
 
@@ -42,22 +42,32 @@ export function listText(d: Draft): string {
   return d.copy.list(d.ctx.routines.map((r) => d.copy.listItem(r.title, estimatedMinutes(r))));
 }
 
-/** Screening first: the combined tier A question every time, the full set when due. */
+/** Screening first: the combined tier A question every time, the B and C ones too when due. */
 function beginSafety(d: Draft, routine: Routine): Reply {
   const full = needsFullScreening(d.profile.screening, d.ctx.now, d.session.screenFull);
   d.set({
     phase: 'screening',
     request: { routineId: routine.id },
     run: undefined,
-    screening: { queue: screeningQueue(full), answers: {}, full },
+    screening: { queue: screeningQueue(full, d.profile.screening), answers: {}, full },
+    // A side question left unanswered (a reminder time) no longer has anywhere to return to.
+    resumePhase: undefined,
+    reminderDays: undefined,
   });
   d.say(full ? d.copy.screeningFullIntro : d.copy.screeningIntro);
   return promptScreening(d);
 }
 
+/** The words of a screening question: a combined one lists the signs it still covers for this person. */
+export function screeningQuestionText(d: Draft, id: ScreeningQuestion): string {
+  const c = d.copy;
+  if (isGroup(id) && id !== 'cSurgery') return c.combinedQuestion(id, partsOf(id, d.profile.screening).map((p) => c.signs[p].phrase));
+  return isGroup(id) ? c.signs.cSurgery.ask : c.signs[id].ask;
+}
+
 export function promptScreening(d: Draft): Reply {
-  const id = d.session.screening?.queue[0] ?? QUICK_A;
-  const question = d.copy.questions[id] ?? d.copy.answerYesNo;
+  const id = (d.session.screening?.queue[0] ?? EVERY_SESSION) as ScreeningQuestion;
+  const question = screeningQuestionText(d, id);
   d.say(question);
   return d.reply({
     moment: 'screening',
@@ -68,21 +78,29 @@ export function promptScreening(d: Draft): Reply {
   });
 }
 
-/** One screening answer. Tier A positive: emergency. Tier B positive: no exercise today. */
+/**
+ * One screening answer. A combined question: "no" answers every sign it names; "yes" or "not sure" asks them
+ * one at a time. A single sign: tier A positive is an emergency, tier B positive means no exercise today.
+ */
 export function answerScreening(d: Draft, answer: Answer): Reply {
-  const run = d.session.screening!;
-  const [id, ...rest] = run.queue;
-  if (!id) return afterScreening(d);
-  const answers = { ...run.answers, [id]: answer };
-  const tier = tierOf(id);
-  let queue = rest;
-  if (id === QUICK_A && positive(id, answer)) {
-    // Expand the combined question into the single ones before deciding.
-    queue = [...questionIds('A'), ...rest];
-  } else if (tier === 'A' && positive(id, answer)) {
-    return block(d, 'A', answers);
-  } else if (tier === 'B' && positive(id, answer)) {
-    return block(d, 'B', answers);
+  const run = d.session.screening;
+  const [id, ...rest] = (run?.queue ?? []) as ScreeningQuestion[];
+  if (!run || !id) return afterScreening(d);
+  const answers = { ...run.answers };
+  let queue: string[] = rest;
+  if (id === 'cSurgery') answers.cSurgery = answer;
+  if (isGroup(id)) {
+    const parts = partsOf(id, d.profile.screening).filter((p) => answers[p] === undefined && p !== id);
+    if (positive(answer)) {
+      queue = [...parts, ...rest];
+      if (id !== 'cSurgery') d.say(d.copy.oneAtATime);
+    } else if (id !== 'cSurgery') {
+      for (const p of parts) answers[p] = 'no';
+    }
+  } else {
+    answers[id] = answer;
+    const tier = tierOf(id);
+    if (positive(answer) && (tier === 'A' || tier === 'B')) return block(d, tier, answers);
   }
   d.set({ screening: { ...run, queue, answers } });
   if (queue.length > 0) return promptScreening(d);
@@ -91,20 +109,24 @@ export function answerScreening(d: Draft, answer: Answer): Reply {
   return afterScreening(d);
 }
 
-/** The answers to known questions (the combined tier A question is not stored). */
-function knownAnswers(answers: Record<string, Answer>): Record<string, Answer> {
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => id in QUESTIONS));
+/**
+ * The answers kept: tier B and C signs, with their dates. Tier A answers are about this session only (a
+ * positive one blocks the day in the session), so they are not stored: the least that serves the person.
+ */
+function storedAnswers(answers: Record<string, Answer>): Record<string, Answer> {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => Object.hasOwn(SIGNS, id) && tierOf(id) !== 'A'));
 }
 
-/** Only full screenings replace the stored answers (and their date); the quick one changes nothing stored. */
+/** A full screening replaces the stored answers it asked, and its date; the quick one stores nothing. */
 function saveScreening(d: Draft, answers: Record<string, Answer>, full: boolean): void {
-  if (full) d.updateProfile({ screening: withAnswers(d.profile.screening, knownAnswers(answers), d.ctx.now, true) });
+  if (full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(answers), d.ctx.now, true) });
   if (d.session.screenFull) d.set({ screenFull: false });
 }
 
 function block(d: Draft, tier: 'A' | 'B', answers: Record<string, Answer>): Reply {
   // Keep what was answered so a tier B "yes" brings the full screening back next time.
-  d.updateProfile({ screening: withAnswers(d.profile.screening, knownAnswers(answers), d.ctx.now, false) });
+  const kept = storedAnswers(answers);
+  if (Object.keys(kept).length > 0) d.updateProfile({ screening: withAnswers(d.profile.screening, kept, d.ctx.now, false) });
   return blockToday(d, tier);
 }
 

@@ -5,7 +5,7 @@ import type { HurtKind, Intent } from '../../src/core/intents.js';
 import { newProfile, type Answer, type HistoryEntry, type Profile } from '../../src/core/profile.js';
 import { speechText, type Moment, type Reply } from '../../src/core/reply.js';
 import { estimatedMinutes } from '../../src/core/routine.js';
-import { questionIds, type QuestionId } from '../../src/core/safety.js';
+import { GROUPS, questionIds, type QuestionId } from '../../src/core/screening.js';
 import type { Session } from '../../src/core/session.js';
 import { loadRoutines } from '../../src/routines/load.js';
 
@@ -35,7 +35,7 @@ interface PersonOptions {
   screenedDaysAgo?: number;
   screened?: boolean;
   /** Screening answers by question id (the surgery kinds too: cSurgeryBack, cSurgeryHip, cSurgeryBelly). */
-  answers?: Partial<Record<QuestionId | `cSurgery${"Back" | "Hip" | "Belly"}`, Answer>>;
+  answers?: Partial<Record<QuestionId, Answer>>;
   locale?: string;
   timeZone?: string;
   flaredSteps?: string[];
@@ -112,9 +112,21 @@ const remind = (days?: string, time?: string): Intent => ({
 const unknown = (text: string): Intent => ({ type: 'unknown', text });
 const timer = (stepKey?: string): Intent => ({ type: 'timerElapsed', ...(stepKey !== undefined ? { stepKey } : {}) });
 
-/** The full screening's answers after the combined tier A question: B then C, "no" unless given. */
-function screen(answers: Partial<Record<QuestionId, 'yes' | 'no' | 'unsure'>> = {}): Intent[] {
-  return [no, ...B_AND_C.map((id) => ({ yes, no, unsure })[answers[id as QuestionId] ?? 'no'])];
+/**
+ * A full screening's answers: "no" to the combined tier A question, then each combined B and C question, "no"
+ * unless one of its signs is given, and then each single question in turn ("no" unless given).
+ */
+function screen(answers: Partial<Record<QuestionId, Answer>> = {}): Intent[] {
+  const say = { yes, no, unsure };
+  const given = (id: QuestionId) => answers[id] !== undefined && answers[id] !== 'no';
+  const single = (id: QuestionId): Intent[] => {
+    if (id !== 'cSurgery') return [say[answers[id] ?? 'no']];
+    const kinds = GROUPS.cSurgery;
+    return given('cSurgery') || kinds.some(given) ? [say[answers.cSurgery ?? 'yes'], ...kinds.map((k) => say[answers[k] ?? 'no'])] : [no];
+  };
+  const group = (id: 'bBody' | 'bPattern' | 'cAny'): Intent[] =>
+    GROUPS[id].some((p) => given(p) || (p === 'cSurgery' && GROUPS.cSurgery.some(given))) ? [yes, ...GROUPS[id].flatMap(single)] : [no];
+  return [no, ...group('bBody'), ...group('bPattern'), ...group('cAny')];
 }
 
 /** A screened person from "start" to the first step: the quick question, the equipment, the pain score. */
@@ -301,7 +313,7 @@ describe('coach: greeting', () => {
       world: { profile: newcomer() },
       turns: [start('five moves')],
       moment: 'screening',
-      says: [/^Welcome to Back Break\./, "I can't diagnose or treat you", 'They take about two minutes'],
+      says: [/^Welcome to Back Break\./, "I can't diagnose or treat you", 'First, a few safety questions'],
     },
     {
       name: 'returning: welcome back, no disclaimer, nothing saved',
@@ -419,17 +431,18 @@ describe('coach: screening', () => {
   const screeningReplies = (c: Conversation) => c.replies.filter((r) => r.moment === 'screening').length;
   run([
     {
-      name: 'first use: the full screening, 15 questions, then saved with its date',
+      name: 'first use: the full screening is four combined questions (safety.md 1, revised: was 15 single ones), saved with their dates',
       world: { profile: newcomer() },
       turns: [start('back break'), ...screen()],
       moment: 'equipment',
       says: ['Thank you. That all sounds fine for today.', 'Shall we start?'],
       check: (c) => {
-        expect(screeningReplies(c)).to.equal(15);
+        expect(screeningReplies(c)).to.equal(4);
         expect(c.replies[0]!.display.body).to.match(/numbness around your seat/);
         const saved = effectsWith(c.effects, { type: 'saveProfile' })[0] as Extract<Effect, { type: 'saveProfile' }>;
         expect(saved.profile.screening?.at).to.equal(NOW.toISOString());
         expect(Object.keys(saved.profile.screening!.answers).sort()).to.deep.equal([...B_AND_C].sort());
+        expect(Object.values(saved.profile.screening!.answeredAt!)).to.deep.equal(B_AND_C.map(() => NOW.toISOString()));
       },
     },
     {
@@ -439,8 +452,8 @@ describe('coach: screening', () => {
       moment: 'equipment',
       check: (c) => {
         expect(screeningReplies(c)).to.equal(1);
-        expect(c.turns[0]!.speech).to.include('First, a few quick safety questions.');
-        expect(c.turns[0]!.speech).to.include('trouble with your bladder or bowels, weakness in your legs, or chest pain?');
+        expect(c.turns[0]!.speech).to.include('First, a quick safety check.');
+        expect(c.turns[0]!.speech).to.include('new bladder, bowel or sexual problems, symptoms in both legs, legs getting weaker, chest pain or breathlessness');
         expect(effectsWith(c.all, { type: 'saveProfile' })).to.deep.equal([]);
       },
     },
@@ -450,8 +463,8 @@ describe('coach: screening', () => {
       turns: [start('back break'), ...screen()],
       moment: 'equipment',
       check: (c) => {
-        expect(screeningReplies(c)).to.equal(15);
-        expect(c.turns[0]!.speech).to.include('They take about two minutes');
+        expect(screeningReplies(c)).to.equal(4);
+        expect(c.turns[0]!.speech).to.include('First, a few safety questions');
       },
     },
     {
@@ -459,14 +472,14 @@ describe('coach: screening', () => {
       world: { profile: person({ screenedDaysAgo: 3 }), history: [finished(20 * HOUR)] },
       turns: [launch, no, start('back break'), ...screen()],
       moment: 'equipment',
-      check: (c) => expect(screeningReplies(c)).to.equal(15),
+      check: (c) => expect(screeningReplies(c)).to.equal(4),
     },
     {
       name: 'after a full screening for an unsettled back, the next start is quick again',
       world: { profile: person({ screenedDaysAgo: 3 }), history: [finished(20 * HOUR)] },
       turns: [launch, no, start('back break'), ...screen(), stop, start('back break')],
       moment: 'screening',
-      says: ['First, a few quick safety questions.'],
+      says: ['First, a quick safety check.'],
     },
     {
       name: 'the back settled: the quick question only',
@@ -488,10 +501,64 @@ describe('coach: screening', () => {
       noEffects: ['safetyEvent'],
     },
     {
+      name: 'a "yes" to the body-wide question asks its single questions one at a time; "no" to each goes on',
+      world: { profile: newcomer() },
+      turns: [start('back break'), no, yes, no, no, no, no, no],
+      moment: 'screening',
+      check: (c) => {
+        expect(c.turns[2]!.speech).to.include("Let's take those one at a time. Do you have a fever, or feel hot and shivery?");
+        expect(c.turns.at(-1)!.speech).to.match(/^Is your pain worse at night/);
+        expect(screeningReplies(c)).to.equal(8);
+      },
+    },
+    {
+      name: 'the caution question: "yes", then which; recent hip surgery is stored by its kind, with the date',
+      world: { profile: newcomer() },
+      turns: [start('back break'), no, no, no, yes, no, yes, no, yes, no, no, no, no],
+      moment: 'equipment',
+      check: (c) => {
+        expect(c.turns[5]!.speech).to.include('Have you had back, hip or belly surgery in the last six months?');
+        expect(c.turns[6]!.speech).to.include('Was it back surgery?');
+        const saved = (effectsWith(c.effects, { type: 'saveProfile' })[0] as Extract<Effect, { type: 'saveProfile' }>).profile.screening!;
+        expect(saved.answers).to.include({ cSurgery: 'yes', cSurgeryBack: 'no', cSurgeryHip: 'yes', cSurgeryBelly: 'no', cPregnant: 'no' });
+        expect(saved.answeredAt?.cSurgeryHip).to.equal(NOW.toISOString());
+      },
+    },
+    {
+      name: 'tier A answers are about today only: a full screening stores tier B and C answers, none of tier A',
+      world: { profile: newcomer() },
+      turns: [start('back break'), yes, no, no, no, no, no, no, ...screen().slice(1)],
+      moment: 'equipment',
+      check: (c) => {
+        const saved = (effectsWith(c.effects, { type: 'saveProfile' })[0] as Extract<Effect, { type: 'saveProfile' }>).profile.screening!;
+        expect(Object.keys(saved.answers).filter((id) => id.startsWith('a'))).to.deep.equal([]);
+      },
+    },
+    {
+      name: 'stable traits a doctor has cleared are not asked again at the next full screening',
+      world: {
+        profile: {
+          ...person({ screenedDaysAgo: 40, answers: { bCancer: 'yes', bAge: 'yes' } }),
+          screening: { ...person({ screenedDaysAgo: 40, answers: { bCancer: 'yes', bAge: 'yes' } }).screening!, cleared: { bCancer: iso(-39 * DAY), bAge: iso(-39 * DAY) } },
+        },
+      },
+      turns: [start('back break'), no],
+      moment: 'screening',
+      says: ['Any of these: a fever or chills, weight loss without trying, or long-term steroids or weak immunity?'],
+      saysNot: ['cancer', 'over 50'],
+    },
+    {
+      name: 'a reminder time left unanswered, then a new routine: the old question does not come back after it',
+      turns: [...begin('back break'), remind(undefined, 'someday'), start('back break'), no, yes, skip, { until: 'painAfter', send: next }, skip, yes, unknown('7:30 am')],
+      moment: 'goodbye',
+      says: ["Done. I'll remind you every day at 7:30 AM."],
+      end: true,
+    },
+    {
       name: 'an answer that is not yes, no or not sure re-asks the question',
       turns: [start('back break'), unknown('purple')],
       moment: 'screening',
-      says: ['Please answer yes, no or not sure.', 'Do you have any new numbness around your seat'],
+      says: ['Please answer yes, no or not sure.', 'Do you have any of these: numbness around your seat'],
     },
   ]);
 });
@@ -574,14 +641,14 @@ describe('coach: tier A and B', () => {
       name: 'after tier A, the next day starts with the safety questions again',
       turns: [start('back break'), yes, yes, { wait: DAY }, start('back break')],
       moment: 'screening',
-      says: ['safety questions'],
+      says: ['safety check'],
     },
   ];
   const tierB: Case[] = [
     {
       name: 'tier B "yes" (en-US): an urgent appointment today, no exercise',
       world: { profile: person({ screenedDaysAgo: 40 }) },
-      turns: [start('back break'), no, yes],
+      turns: [start('back break'), no, yes, yes],
       moment: 'urgent',
       says: ["Please don't exercise today.", 'Get an urgent appointment with a doctor today'],
       saysNot: ['911', 'NHS'],
@@ -592,7 +659,7 @@ describe('coach: tier A and B', () => {
     {
       name: 'tier B "yes" (en-GB): NHS 111',
       world: { profile: person({ screenedDaysAgo: 40, locale: 'en-GB' }) },
-      turns: [start('back break'), no, no, no, yes],
+      turns: [start('back break'), no, no, yes, no, no, yes],
       moment: 'urgent',
       says: ['Call NHS 111'],
       never: ['Step 1 of', 'Shall we start?'],
@@ -601,14 +668,14 @@ describe('coach: tier A and B', () => {
     {
       name: 'tier B "not sure" is taken as yes',
       world: { profile: newcomer() },
-      turns: [start('back break'), no, no, unsure],
+      turns: [start('back break'), no, unsure, no, unsure],
       moment: 'urgent',
       effects: [{ type: 'safetyEvent', kind: 'tierB' }],
     },
     {
       name: 'after tier B, a later start the same day is refused',
       world: { profile: newcomer() },
-      turns: [start('back break'), no, yes, { wait: 2 * HOUR }, start('back break')],
+      turns: [start('back break'), no, yes, yes, { wait: 2 * HOUR }, start('back break')],
       moment: 'urgent',
       says: ["Please don't exercise today."],
       saysNot: ['safety questions'],
@@ -617,9 +684,9 @@ describe('coach: tier A and B', () => {
     {
       name: 'a tier B "yes" is stored, so the next day the full screening comes back',
       world: { profile: newcomer() },
-      turns: [start('back break'), no, yes, { wait: DAY }, start('back break')],
+      turns: [start('back break'), no, yes, yes, { wait: DAY }, start('back break')],
       moment: 'screening',
-      says: ['They take about two minutes'],
+      says: ['First, a few safety questions'],
       check: (c) => expect(c.profile.screening?.answers.bFever).to.equal('yes'),
     },
   ];

@@ -2,21 +2,20 @@ import { expect } from 'chai';
 import { copyFor } from '../../src/core/copy/en.js';
 import type { Answer, Screening } from '../../src/core/profile.js';
 import { Routine, SafetyTag, type RoutineInput } from '../../src/core/routine.js';
+import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS, type Condition } from '../../src/core/safety.js';
 import {
   blockingAnswers,
-  conditionsOf,
+  EVERY_SESSION,
+  GROUPS,
   isCleared,
   needsFullScreening,
-  PainRules,
-  planRoutine,
-  QUICK_A,
+  partsOf,
   questionIds,
   screeningQueue,
-  TAG_CAUTIONS,
+  SIGNS,
   tierOf,
   withAnswers,
-  type Condition,
-} from '../../src/core/safety.js';
+} from '../../src/core/screening.js';
 
 const NOW = new Date('2025-03-12T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -306,22 +305,41 @@ describe('safety: when to screen in full', () => {
     it(`${name}: ${full ? 'full' : 'quick'}`, () => expect(needsFullScreening(screening, NOW, worse)).to.equal(full));
   }
 
-  it('the full screening is 15 questions, the combined tier A question first; the quick one is that question alone', () => {
-    const full = screeningQueue(true);
-    expect(full).to.have.length(15);
-    expect(full[0]).to.equal(QUICK_A);
-    expect(full.slice(1).map(tierOf)).to.deep.equal([...Array(9).fill('B'), ...Array(5).fill('C')]);
-    expect(screeningQueue(false)).to.deep.equal([QUICK_A]);
+  it('a full screening is four combined questions (A, body-wide B, pain-pattern B, C); a quick one is the A question alone', () => {
+    expect(screeningQueue(true)).to.deep.equal(['aAny', 'bBody', 'bPattern', 'cAny']);
+    expect(screeningQueue(false)).to.deep.equal([EVERY_SESSION]);
+    expect(GROUPS.aAny.map(tierOf)).to.deep.equal(Array(6).fill('A'));
+    expect([...GROUPS.bBody, ...GROUPS.bPattern].map(tierOf)).to.deep.equal(Array(9).fill('B'));
+    expect(GROUPS.cAny.map(tierOf)).to.deep.equal(Array(5).fill('C'));
+  });
+
+  it('the combined questions cover every sign of safety.md, each once', () => {
+    const covered = [...GROUPS.aAny, ...GROUPS.bBody, ...GROUPS.bPattern, ...GROUPS.cAny, ...GROUPS.cSurgery].sort();
+    expect(covered).to.deep.equal(Object.keys(SIGNS).sort());
     expect(questionIds('A')).to.have.length(6);
   });
 
-  it('every screening question has words, each under about 20 words', () => {
+  it('cleared stable traits (cancer, steroids, age) are not asked again; changing ones are', () => {
+    const s: Screening = {
+      answers: { bCancer: 'yes', bSteroids: 'yes', bAge: 'unsure', bFever: 'yes' },
+      at: iso(-40 * DAY),
+      cleared: { bCancer: iso(-39 * DAY), bSteroids: iso(-39 * DAY), bAge: iso(-39 * DAY), bFever: iso(-39 * DAY) },
+    };
+    expect(partsOf('bBody', s)).to.deep.equal(['bFever', 'bWeightLoss']);
+    expect(screeningQueue(true, s)).to.deep.equal(['aAny', 'bBody', 'bPattern', 'cAny']);
+    const uncleared = { ...s, cleared: {} };
+    expect(partsOf('bBody', uncleared)).to.deep.equal(GROUPS.bBody);
+  });
+
+  it('every question has words: single ones under about 20 words, combined ones in one breath (about 30)', () => {
     const copy = copyFor('en-US');
-    for (const id of [QUICK_A, ...questionIds('A'), ...questionIds('B'), ...questionIds('C')]) {
-      const q = copy.questions[id];
-      expect(q, id).to.be.a('string');
-      // The combined question is longer by design (safety.md quotes it).
-      if (id !== QUICK_A) expect(q!.split(/\s+/).length, id).to.be.at.most(20);
+    for (const id of Object.keys(SIGNS) as Array<keyof typeof SIGNS>) {
+      expect(copy.signs[id].ask.split(/\s+/).length, id).to.be.at.most(20);
+      expect(copy.signs[id].phrase.split(/\s+/).length, id).to.be.at.most(10);
+    }
+    for (const group of ['aAny', 'bBody', 'bPattern', 'cAny'] as const) {
+      const text = copy.combinedQuestion(group, GROUPS[group].map((id) => copy.signs[id].phrase));
+      expect(text.split(/\s+/).length, text).to.be.at.most(34);
     }
   });
 });

@@ -143,7 +143,7 @@ describe('npm start and npm run chat', function () {
 
   it('printf | npm run chat walks a whole routine from a script and exits at the end of input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bb-chat-'));
-    const screening = Array.from({ length: 15 }, () => 'no');
+    const screening = Array.from({ length: 4 }, () => 'no');
     const script = ['start the back break', ...screening, 'yes', '3', 'next', 'next', 'next', 'next', 'next', 'next', '2', 'no'].join('\n');
     const run = spawnSync('npm', ['run', 'chat', '--silent'], {
       cwd: ROOT,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { newProfile, type Profile } from '../../src/core/profile.js';
-import { QUESTIONS } from '../../src/core/safety.js';
+import { questionIds } from '../../src/core/screening.js';
 
 /**
  * Conversation scripts: what a person says and what the coach must say or offer, as data.
@@ -91,6 +91,6 @@ export function check(expect: Expectation, seen: Observed): string[] {
  * `screened: true`: save it with store.saveProfile(personId, screenedProfile(now, locale), null) first.
  */
 export function screenedProfile(now: Date, locale = 'en-US'): Profile {
-  const answers = Object.fromEntries(Object.keys(QUESTIONS).map((id) => [id, 'no' as const]));
+  const answers = Object.fromEntries([...questionIds('B'), ...questionIds('C')].map((id) => [id, 'no' as const]));
   return { ...newProfile(now, locale), greeted: true, screening: { answers, at: now.toISOString() } };
 }

@@ -1,4 +1,5 @@
 import { emergencyContact, type EmergencyContact } from '../emergency.js';
+import type { SignId } from '../screening.js';
 
 /**
  * The words the coach says, in English, in the coach's voice (../shared/design/conversation.md): short
@@ -46,32 +47,49 @@ export function englishCopy(locale: string, timeZone?: string) {
         : 'Earlier you told me something that needs a doctor first. Please no exercise today.',
 
     // Screening
-    screeningIntro: 'First, a few quick safety questions. Answer yes, no or not sure.',
-    screeningFullIntro: 'First, some safety questions. They take about two minutes. Answer yes, no or not sure.',
-    questions: {
-      aQuick:
-        'Do you have any new numbness around your seat, trouble with your bladder or bowels, weakness in your legs, or chest pain?',
-      aSaddle: 'Any new numbness or tingling around your genitals, buttocks or inner thighs?',
-      aBladder: 'Any new trouble passing urine, or loss of bladder or bowel control?',
-      aBothLegs: 'Any pain, tingling, numbness or weakness in both legs?',
-      aWeaker: 'Are your legs getting weaker, or is walking getting harder?',
-      aTrauma: 'Did the pain start after a serious accident or fall?',
-      aChest: 'Do you have chest pain right now?',
-      bFever: 'Do you have a fever, or feel hot and shivery?',
-      bWeightLoss: 'Have you lost weight without trying?',
-      bNight: 'Is the pain worse at night, or not eased by rest?',
-      bLump: 'Is there a new lump or swelling on your back, or a change in its shape?',
-      bCough: 'Do coughing, sneezing or going to the toilet make the pain much worse?',
-      bHigh: 'Is the pain mainly high up, between your shoulder blades?',
-      bCancer: 'Have you ever had cancer?',
-      bSteroids: 'Do you take steroid tablets long term, or have a weakened immune system?',
-      bAge: 'Is this back pain new, and are you over 50 or under 20?',
-      cPregnant: 'Are you pregnant, or did you give birth in the last few months?',
-      cSurgery: 'Have you had back, hip or belly surgery in the last six months?',
-      cOsteoporosis: 'Do you have osteoporosis, or have you broken a bone in a minor fall?',
-      cDizzy: 'Do you get dizzy when you tilt your head back or lie flat?',
-      cNeck: 'Do you have a neck condition, or were you told to avoid neck movements?',
-    } as Record<string, string>,
+    screeningIntro: 'First, a quick safety check. Answer yes, no or not sure.',
+    screeningFullIntro: 'First, a few safety questions, four if all is well. Answer yes, no or not sure.',
+    oneAtATime: "Let's take those one at a time.",
+    /** A combined question: the signs it still covers for this person, in one breath. */
+    combinedQuestion: (group: 'aAny' | 'bBody' | 'bPattern' | 'cAny', phrases: string[]) => {
+      const list = phrases.length > 1 ? `${phrases.slice(0, -1).join(', ')}, or ${phrases.at(-1)}` : (phrases[0] ?? '');
+      switch (group) {
+        case 'aAny':
+          return `Do you have any of these: ${list}?`;
+        case 'bBody':
+          return `Any of these: ${list}?`;
+        case 'bPattern':
+          return `Is your pain ${list}?`;
+        case 'cAny':
+          return `Last ones. Any of these: ${list}?`;
+      }
+    },
+    /** Each sign: its single question, and the phrase a combined question uses for it. */
+    signs: {
+      aSaddle: { ask: 'Any new numbness or tingling around your genitals, buttocks or inner thighs?', phrase: 'numbness around your seat' },
+      aBladder: { ask: 'Any new trouble passing urine, loss of bladder or bowel control, or new sexual problems?', phrase: 'new bladder, bowel or sexual problems' },
+      aBothLegs: { ask: 'Any pain, tingling, numbness or weakness in both legs?', phrase: 'symptoms in both legs' },
+      aWeaker: { ask: 'Are your legs getting weaker, or is walking getting harder?', phrase: 'legs getting weaker' },
+      aChest: { ask: 'Do you have chest pain, or sudden breathlessness, right now?', phrase: 'chest pain or breathlessness' },
+      aTrauma: { ask: 'Did the pain start after a serious accident or fall?', phrase: 'pain since a serious fall' },
+      bFever: { ask: 'Do you have a fever, or feel hot and shivery?', phrase: 'a fever or chills' },
+      bWeightLoss: { ask: 'Have you lost weight without trying?', phrase: 'weight loss without trying' },
+      bCancer: { ask: 'Have you ever had cancer?', phrase: 'ever having had cancer' },
+      bSteroids: { ask: 'Do you take steroid tablets long term, or have a weakened immune system?', phrase: 'long-term steroids or weak immunity' },
+      bAge: { ask: 'Is this back pain new, and are you over 50 or under 20?', phrase: 'new back pain and over 50 or under 20' },
+      bNight: { ask: 'Is the pain worse at night, or not eased by rest?', phrase: 'worse at night or at rest' },
+      bCough: { ask: 'Do coughing, sneezing or going to the toilet make the pain much worse?', phrase: 'much worse when you cough, sneeze or use the toilet' },
+      bHigh: { ask: 'Is the pain mainly high up, between your shoulder blades?', phrase: 'mainly between your shoulder blades' },
+      bLump: { ask: 'Is there a new lump or swelling on your back, or a change in its shape?', phrase: 'with a new lump on your back' },
+      cPregnant: { ask: 'Are you pregnant, or did you give birth in the last few months?', phrase: 'pregnancy or a recent birth' },
+      cSurgery: { ask: 'Have you had back, hip or belly surgery in the last six months?', phrase: 'surgery in the last six months' },
+      cOsteoporosis: { ask: 'Do you have osteoporosis, or have you broken a bone in a minor fall?', phrase: 'osteoporosis or fragile bones' },
+      cDizzy: { ask: 'Do you get dizzy when you tilt your head back or lie flat?', phrase: 'dizziness when you lie flat or look up' },
+      cNeck: { ask: 'Do you have a neck condition, or were you told to avoid neck movements?', phrase: 'a neck condition' },
+      cSurgeryBack: { ask: 'Was it back surgery?', phrase: 'back surgery' },
+      cSurgeryHip: { ask: 'Was it hip surgery?', phrase: 'hip surgery' },
+      cSurgeryBelly: { ask: 'Was it belly surgery? A caesarean counts.', phrase: 'belly surgery' },
+    } satisfies Record<SignId, { ask: string; phrase: string }>,
     answerYesNo: 'Please answer yes, no or not sure.',
     emergency: `Please stop. Don't exercise. These can be signs of a serious problem that needs checking urgently. ${emergencyCall}`,
     urgent: gb
