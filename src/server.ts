@@ -6,6 +6,7 @@ import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
 import { alexaRouter } from './adapters/alexa/http.js';
 import { mountSlackIfConfigured } from './adapters/slack/index.js';
+import { webRouter } from './adapters/web/index.js';
 import { createCoachService, type CoachService } from './app/service.js';
 import type { Store } from './app/store.js';
 import { loadRoutines } from './routines/load.js';
@@ -13,7 +14,7 @@ import { openStore, StoreConfigError } from './store/index.js';
 
 /**
  * The composition root: the only module that knows every adapter. One express app hosts
- * POST /alexa, POST /slack/events and GET /healthz. No global body parser: the Alexa and Slack
+ * POST /alexa, POST /slack/events, GET /healthz and the web coach at / (with its API under /api). No global body parser: the Alexa and Slack
  * adapters read raw bodies to verify signatures.
  */
 export interface BackBreakServer {
@@ -51,6 +52,8 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
   app.use('/alexa', alexaRouter({ coach, log, verify: config.alexa.verify, skillId: config.alexa.skillId, ...(options.now ? { now: options.now } : {}) }));
   const slack = mountSlackIfConfigured(app, config.slack, { coach, store, routines, log, ...(options.now ? { now: options.now } : {}) });
   if (slack) closers.push(() => slack.close());
+  // Last: the web coach serves / and /api, after the platforms' own paths.
+  app.use(webRouter({ coach, routines, log, ...(options.now ? { now: options.now } : {}) }));
 
   let server: Server | undefined;
   return {

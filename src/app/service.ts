@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { step, view } from '../core/coach.js';
+import { step, view, type CoachContext } from '../core/coach.js';
 import { copyFor, type Channel } from '../core/copy/en.js';
 import { isPlatformEffect, type Effect } from '../core/effects.js';
 import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
@@ -8,7 +8,7 @@ import type { Routine } from '../core/routine.js';
 import { parseSession, type Session } from '../core/session.js';
 import { type Logger, pseudonym } from '../log.js';
 import type { Store, StoredHistory } from './store.js';
-import type { CoachPort, Surface, TurnRequest, TurnResult } from './turn.js';
+import type { CoachPort, CoachView, Surface, TurnRequest, TurnResult } from './turn.js';
 
 /**
  * The application service: loads a person's profile, session and history, runs one core turn, saves with
@@ -27,7 +27,8 @@ export interface CoachServiceDeps {
 const MAX_ATTEMPTS = 3;
 const HISTORY_WINDOW = 30;
 
-const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'text' };
+// The web page speaks too, but it has buttons to tap, so it is told "tap Next".
+const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'text', web: 'text' };
 
 /** A history entry as stored: the entry and its row id. */
 const StoredHistoryEntry = HistoryEntry.extend({ id: z.number() });
@@ -51,7 +52,7 @@ interface Loaded {
   history: StoredHistory[];
 }
 
-export class CoachService implements CoachPort {
+export class CoachService implements CoachPort, CoachView {
   private readonly now: () => Date;
 
   constructor(private readonly deps: CoachServiceDeps) {
@@ -63,14 +64,7 @@ export class CoachService implements CoachPort {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const now = this.now();
       const loaded = await this.load(request, now, log);
-      const ctx = {
-        now,
-        routines: this.deps.routines,
-        profile: loaded.profile,
-        history: loaded.history,
-        channel: CHANNEL[request.surface],
-        recovered: loaded.recovered,
-      };
+      const ctx = this.contextFor(request, loaded, now);
 
       const currentTurn = loaded.session?.turn ?? 0;
       if (request.atTurn !== undefined && request.atTurn !== currentTurn) {
@@ -109,6 +103,18 @@ export class CoachService implements CoachPort {
     return this.busyReply(request, log);
   }
 
+  async current(request: Omit<TurnRequest, 'intent' | 'atTurn'>): Promise<TurnResult> {
+    const now = this.now();
+    const loaded = await this.load(request, now, this.deps.log);
+    const reply = view(loaded.session, this.contextFor(request, loaded, now));
+    return { reply, effects: [], turn: loaded.session?.turn ?? 0, stale: false, profile: loaded.profile };
+  }
+
+  async history(personId: string, limit: number): Promise<StoredHistory[]> {
+    const rows = await this.deps.store.listHistory(personId, limit);
+    return rows.filter((h) => StoredHistoryEntry.safeParse(h).success);
+  }
+
   async setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { profile, version } = await this.loadProfile(personId, this.now(), this.deps.log);
@@ -123,6 +129,17 @@ export class CoachService implements CoachPort {
     return stored && parseProfile(stored.value);
   }
 
+  private contextFor(request: Pick<TurnRequest, 'surface'>, loaded: Loaded, now: Date): CoachContext {
+    return {
+      now,
+      routines: this.deps.routines,
+      profile: loaded.profile,
+      history: loaded.history,
+      channel: CHANNEL[request.surface],
+      recovered: loaded.recovered,
+    };
+  }
+
   private async loadProfile(personId: string, now: Date, log: Logger): Promise<{ profile: Profile; version: number | null }> {
     const stored = await this.deps.store.getProfile(personId);
     if (!stored) return { profile: newProfile(now), version: null };
@@ -133,7 +150,7 @@ export class CoachService implements CoachPort {
     return { profile: newProfile(now), version: stored.version };
   }
 
-  private async load(request: TurnRequest, now: Date, log: Logger): Promise<Loaded> {
+  private async load(request: Omit<TurnRequest, 'intent' | 'atTurn'>, now: Date, log: Logger): Promise<Loaded> {
     const { store } = this.deps;
     const [{ profile: stored, version: profileVersion }, sessionRow, historyRows] = await Promise.all([
       this.loadProfile(request.personId, now, log),

@@ -2,13 +2,14 @@ import type { PlatformEffect } from '../core/effects.js';
 import type { Intent } from '../core/intents.js';
 import type { Profile } from '../core/profile.js';
 import type { Reply } from '../core/reply.js';
+import type { StoredHistory } from './store.js';
 
 /** The surfaces that drive the core. */
-export type Surface = 'alexa' | 'slack' | 'terminal';
+export type Surface = 'alexa' | 'slack' | 'terminal' | 'web';
 
 /** One thing a person said or pressed, as an adapter hands it to the application service. */
 export interface TurnRequest {
-  /** `alexa:<userId>`, `slack:<team>:<user>`, `terminal:<name>` */
+  /** `alexa:<userId>`, `slack:<team>:<user>`, `terminal:<name>`, `web:<hash of the browser's secret>` */
   personId: string;
   surface: Surface;
   intent: Intent;
@@ -39,4 +40,12 @@ export interface CoachPort {
   /** Updates surface data (e.g. the Slack message being updated in place) without a turn. */
   setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void>;
   getProfile(personId: string): Promise<Profile | undefined>;
+}
+
+/** What a screen that can be opened at any moment needs besides turns (the web page). */
+export interface CoachView {
+  /** The current moment re-rendered without a turn (a page load): nothing is saved. */
+  current(request: Omit<TurnRequest, 'intent' | 'atTurn'>): Promise<TurnResult>;
+  /** Finished routines, newest first. */
+  history(personId: string, limit: number): Promise<StoredHistory[]>;
 }

@@ -55,7 +55,7 @@ function alive(pid: number): boolean {
 describe('npm start and npm run chat', function () {
   this.timeout(90_000);
 
-  it('npm start serves /healthz on the embedded SQLite default and stops on SIGTERM', async () => {
+  it('npm start serves /healthz and the web coach at / on the embedded SQLite default and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bb-start-'));
     const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
@@ -82,6 +82,9 @@ describe('npm start and npm run chat', function () {
       const body = (await res.json()) as { ok: boolean; routines: Array<{ id: string }> };
       expect(body.ok).to.equal(true);
       expect(body.routines.map((r) => r.id)).to.include.members(['five-moves', 'back-break']);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).to.equal(200);
+      expect(await page.text()).to.include('<title>Back Break</title>');
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }

@@ -1,0 +1,143 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { CoachPort, CoachView, TurnRequest, TurnResult } from '../../app/turn.js';
+import { Intent } from '../../core/intents.js';
+import type { Expect } from '../../core/reply.js';
+import { estimatedMinutes, type Routine } from '../../core/routine.js';
+import type { Logger } from '../../log.js';
+import { parseText } from '../text/parse.js';
+import { webCopyFor } from './copy.js';
+import { refuse } from './guard.js';
+import { HISTORY_LIMIT, historyView } from './history.js';
+import { webPerson } from './person.js';
+
+/** The JSON API the page talks to: the current moment, a turn, the routines, the history. */
+
+export interface WebApiDeps {
+  coach: CoachPort & CoachView;
+  routines: readonly Routine[];
+  log: Logger;
+  now?: () => Date;
+}
+
+const EXPECTS = ['yesNo', 'yesNoUnsure', 'painScore', 'hurtKind', 'routine', 'command', 'nothing'] as const satisfies readonly Expect[];
+
+/** A tap (an intent) or typed or spoken words (text, read against what the coach expects). */
+const TurnBody = z
+  .object({
+    intent: Intent.optional(),
+    text: z.string().trim().min(1).max(300).optional(),
+    expect: z.enum(EXPECTS).optional(),
+    /** The turn the button was drawn for: a stale or double tap changes nothing. */
+    atTurn: z.number().int().nonnegative().optional(),
+    locale: z.string().max(35).optional(),
+    timeZone: z.string().max(64).optional(),
+  })
+  .strict()
+  .refine((b) => (b.intent === undefined) !== (b.text === undefined), 'send either intent or text');
+
+/** What the browser says about where the person is; ignored when it is not a real locale or zone. */
+export function placeOf(locale: unknown, timeZone: unknown): Pick<TurnRequest, 'locale' | 'timeZone'> {
+  const out: Pick<TurnRequest, 'locale' | 'timeZone'> = {};
+  if (typeof locale === 'string' && locale.length <= 35) {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(locale);
+      if (canonical) out.locale = canonical;
+    } catch {
+      // Not a locale: the profile keeps its own.
+    }
+  }
+  if (typeof timeZone === 'string' && timeZone.length <= 64) {
+    try {
+      out.timeZone = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+    } catch {
+      // Not a zone.
+    }
+  }
+  return out;
+}
+
+/** A turn's result as the page reads it: the reply and the turn number, never the profile. */
+function forPage(result: TurnResult) {
+  const wantsReminder = result.effects.some((e) => e.type === 'scheduleReminder');
+  return {
+    reply: result.reply,
+    turn: result.turn,
+    stale: result.stale,
+    ...(wantsReminder ? { notice: webCopyFor(result.profile.locale).noReminders } : {}),
+  };
+}
+
+/** A turn is a few dozen bytes; a link code fewer. */
+const BODY_LIMIT = '2kb';
+
+export function webApi(deps: WebApiDeps): Router {
+  const api = express.Router();
+  // Parsed here, so a body that is too large or not JSON reaches this router's error handler below.
+  api.use(express.json({ limit: BODY_LIMIT }));
+  const now = deps.now ?? (() => new Date());
+  const routineList = deps.routines.map((r) => ({
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    level: r.level,
+    minutes: estimatedMinutes(r),
+    equipment: r.equipment.map((e) => ({ name: e.name, optional: e.optional, substitutes: e.substitutes })),
+  }));
+
+  api.get('/routines', (_req, res) => {
+    res.json({ routines: routineList });
+  });
+
+  api.get('/coach', async (req, res, next) => {
+    try {
+      const { personId } = webPerson(req, res);
+      const result = await deps.coach.current({ personId, surface: 'web', ...placeOf(req.query.locale, req.query.timeZone) });
+      res.json(forPage(result));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  api.post('/coach', async (req, res, next) => {
+    if (!req.is('application/json')) return refuse(res, 415, 'send JSON (Content-Type: application/json)');
+    const body = TurnBody.safeParse(req.body);
+    if (!body.success) return refuse(res, 400, `bad turn: ${body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    try {
+      const { personId } = webPerson(req, res);
+      const { intent, text, expect, atTurn, locale, timeZone } = body.data;
+      const result = await deps.coach.handle({
+        personId,
+        surface: 'web',
+        intent: intent ?? parseText(text!, expect ?? 'command'),
+        ...(atTurn !== undefined ? { atTurn } : {}),
+        ...placeOf(locale, timeZone),
+      });
+      res.json(forPage(result));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  api.get('/history', async (req, res, next) => {
+    try {
+      const { personId } = webPerson(req, res);
+      const [history, profile] = await Promise.all([deps.coach.history(personId, HISTORY_LIMIT), deps.coach.getProfile(personId)]);
+      const zone = placeOf(undefined, req.query.timeZone).timeZone ?? profile?.timeZone;
+      res.json(historyView(history, deps.routines, now(), zone));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  api.use((_req, res) => refuse(res, 404, 'no such API'));
+  api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return refuse(res, 413, 'request too large');
+    if (type === 'entity.parse.failed') return refuse(res, 400, 'request body is not JSON');
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return refuse(res, 415, 'send UTF-8 JSON');
+    deps.log.error({ event: 'web.request_failed', path: req.path, err: err instanceof Error ? err.message : String(err) });
+    refuse(res, 503, 'Something went wrong there. Please try again.');
+  });
+  return api;
+}
