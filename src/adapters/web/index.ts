@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { CoachPort, CoachView } from '../../app/turn.js';
@@ -20,7 +21,13 @@ export interface WebDeps {
   rateLimit?: { burst: number; perSecond: number };
 }
 
-const PUBLIC = fileURLToPath(new URL('./public/', import.meta.url));
+/**
+ * The pages are served from the repository as they are (no build step): beside this file under tsx, or from
+ * src/ when this module runs inside the dist/ bundle.
+ */
+export const PUBLIC_DIR = [new URL('./public/', import.meta.url), new URL('../src/adapters/web/public/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(`${dir}index.html`)) ?? fileURLToPath(new URL('./public/', import.meta.url));
 
 /** Only our own scripts, styles and API; nothing may frame the page. */
 const CSP = [
@@ -65,6 +72,6 @@ export function webRouter(deps: WebDeps): Router {
     webApi(deps),
   );
   // Revalidated on every load (ETag), so a new version is picked up at once; the files are small.
-  router.use(express.static(PUBLIC, { extensions: ['html'], index: 'index.html', cacheControl: true, maxAge: 0 }));
+  router.use(express.static(PUBLIC_DIR, { extensions: ['html'], index: 'index.html', cacheControl: true, maxAge: 0 }));
   return router;
 }
