@@ -24,6 +24,8 @@ export const Intent = z.discriminatedUnion('type', [
     minutes: z.number().optional(),
     /** Equipment the person does not have ("no strap"). */
     without: z.array(z.string()).optional(),
+    /** Routine ids the words fit about equally well ("release" is two routines): ask which. */
+    candidates: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('list') }),
   z.object({
@@ -56,6 +58,10 @@ export const Intent = z.discriminatedUnion('type', [
     time: z.string().optional(),
     /** "daily", "weekdays", or day names. */
     days: z.string().optional(),
+    /** No am or pm was said ("3"): the time is the surface's reading (3 PM), to be said back. */
+    guessed: z.boolean().optional(),
+    /** One day was named ("tomorrow at 9"): the person asked for one reminder, not a repeating one. */
+    once: z.boolean().optional(),
   }),
   z.object({ type: z.literal('reminderOff') }),
   z.object({ type: z.literal('history') }),

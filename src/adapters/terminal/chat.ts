@@ -1,6 +1,7 @@
 import { parseText } from '../text/parse.js';
 import type { CoachPort } from '../../app/turn.js';
-import type { Expect, Reply } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
+import { expectationOf, type Understanding } from '../../language/index.js';
 import { speechText } from '../../core/reply.js';
 
 /**
@@ -19,10 +20,12 @@ export interface ChatOptions {
   signal?: AbortSignal;
   /** Told when a turn fails; the chat says sorry and goes on. */
   onError?: (err: unknown) => void;
+  /** The typed understanding (language/); without it, the older word tables of text/parse.ts. */
+  understanding?: Understanding;
 }
 
 export class TerminalChat {
-  private expect: Expect = 'routine';
+  private last: Reply | undefined;
 
   constructor(private readonly options: ChatOptions) {}
 
@@ -37,7 +40,10 @@ export class TerminalChat {
    */
   async line(text: string): Promise<Reply | undefined> {
     try {
-      return await this.send(parseText(text, this.expect));
+      const { understanding } = this.options;
+      const expect = expectationOf(this.last);
+      const intent = understanding ? understanding.understand(text, expect) : parseText(text, expect === 'time' ? 'command' : expect);
+      return await this.send(intent);
     } catch (err) {
       this.options.onError?.(err);
       this.options.write('coach › Sorry, something went wrong there. Please try again.');
@@ -48,8 +54,8 @@ export class TerminalChat {
   private async send(intent: Parameters<CoachPort['handle']>[0]['intent']): Promise<Reply> {
     const { coach, personId, locale, timeZone } = this.options;
     const result = await coach.handle({ personId, surface: 'terminal', intent, ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) });
-    // After an ended conversation, the next line is read as a new start.
-    this.expect = result.reply.end ? 'routine' : result.reply.expect;
+    // After an ended conversation, the next line is read as a new start (see expectationOf).
+    this.last = result.reply;
     this.render(result.reply);
     if (result.reply.hold && this.options.waitHolds) await this.waitHold(result.reply.hold);
     return result.reply;

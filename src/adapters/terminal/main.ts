@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { createCoachService } from '../../app/service.js';
 import { ConfigError, readConfig } from '../../config.js';
+import { loadUnderstanding } from '../../language/index.js';
 import { createLogger } from '../../log.js';
 import { loadRoutines } from '../../routines/load.js';
 import { openStore, StoreConfigError } from '../../store/index.js';
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   // The log goes to stderr and stays quiet unless asked: the conversation is stdout.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', process.stderr);
   const store = await openStore(config.databaseUrl, { log });
-  const coach = createCoachService({ store, routines: loadRoutines(), log });
+  const routines = loadRoutines();
+  const coach = createCoachService({ store, routines, log });
+  const understanding = await loadUnderstanding(routines);
   const interactive = Boolean(process.stdin.isTTY);
   let hold = new AbortController();
   const chat = new TerminalChat({
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     ...(systemTimeZone() ? { timeZone: systemTimeZone() } : {}),
     write: (text) => process.stdout.write(`${text}\n`),
     waitHolds: interactive,
+    understanding,
     onError: (err) => log.error({ event: 'chat.turn_failed', err: err instanceof Error ? err.message : String(err) }),
     get signal() {
       return hold.signal;

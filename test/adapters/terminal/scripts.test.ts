@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createCoachService } from '../../../src/app/service.js';
 import { TerminalChat } from '../../../src/adapters/terminal/chat.js';
 import { speechText } from '../../../src/core/reply.js';
+import { loadUnderstanding } from '../../../src/language/index.js';
 import { createLogger } from '../../../src/log.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { MemoryStore } from '../../../src/store/index.js';
@@ -22,7 +23,8 @@ describe('conversation scripts through the terminal', () => {
       const personId = 'terminal:script';
       if (script.screened) await store.saveProfile(personId, screenedProfile(now, script.locale), null);
       const transcript: string[] = [];
-      const open = () => new TerminalChat({ coach, personId, locale: script.locale, write: (t) => transcript.push(t) });
+      const understanding = await loadUnderstanding(loadRoutines());
+      const open = () => new TerminalChat({ coach, personId, locale: script.locale, write: (t) => transcript.push(t), understanding });
       let chat = open();
       for (const [i, turn] of script.turns.entries()) {
         if (script.newSessionBefore.includes(i)) chat = open();

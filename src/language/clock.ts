@@ -1,0 +1,95 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Clock times in people's words. Spoken forms chrono-node does not read ("half past 2", "quarter to 5",
+ * "20 past 6", British "half 3", "3 in the afternoon") are rewritten first into forms it does ("2:30",
+ * "4:45 pm"); chrono-node then reads the time and any day ("tomorrow at 9" is one day, not every day).
+ * Works on normalised text (text.ts: numbers are digits, "p m" is "pm").
+ */
+
+export interface ClockTime {
+  /** 24-hour "HH:MM". */
+  time: string;
+  /** The person said am or pm (or a time that needs none: 15:00, noon); false when the hour was guessed. */
+  meridiemSaid: boolean;
+  /** A particular day was named ("tomorrow", "on friday"): a one-off, not a repeating time. */
+  oneDay: boolean;
+}
+
+const PM_WORDS = /^(?:in the (?:afternoon|evening)|this (?:afternoon|evening)|tonight|at night|pm)\b/;
+const AM_WORDS = /^(?:in the morning|this morning|am)\b/;
+
+function hhmm(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** "half past 2" -> "2:30", "quarter to 5" -> "4:45", "10 past 6" -> "6:10", "half 3" -> "3:30". */
+function spokenClock(text: string): string {
+  return text
+    .replace(/\b(noon|midday)\b/g, '12:00 pm')
+    .replace(/\bmidnight\b/g, '12:00 am')
+    .replace(/\bhalf past (\d{1,2})\b/g, (_, h) => `${h}:30`)
+    .replace(/\bquarter past (\d{1,2})\b/g, (_, h) => `${h}:15`)
+    .replace(/\b(?:a )?quarter to (\d{1,2})\b/g, (_, h) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
+    .replace(/\b(\d{1,2}) (?:minutes )?past (\d{1,2})\b/g, (m, mm, h) => (Number(mm) < 60 ? `${h}:${String(mm).padStart(2, '0')}` : m))
+    .replace(/\b(\d{1,2}) (?:minutes )?to (\d{1,2})\b(?! (?:min|minutes|mins))/g, (m, mm, h) =>
+      Number(mm) < 60 && Number(h) <= 12 ? `${Number(h) === 1 ? 12 : Number(h) - 1}:${String(60 - Number(mm)).padStart(2, '0')}` : m,
+    )
+    .replace(/\b(?:at )?half (\d{1,2})\b/g, (_, h) => `at ${h}:30`)
+    // "3 30 pm", "9 15 in the morning": hour and minutes said apart.
+    .replace(/\b(\d{1,2}) (\d{2})\b(?= ?(?:pm|am|in the|tonight|this|oclock|$))/g, (m, h, mm) => (Number(h) <= 23 && Number(mm) < 60 ? `${h}:${mm}` : m))
+    .replace(/\b(?:at )?(\d{1,2}(?::\d{2})?) oclock\b/g, 'at $1')
+    // Durations and day names are not times: "10 minutes" is no 00:10, and "mon to fri 3pm" keeps its time.
+    .replace(/\b\d+ (?:min|mins|minute|minutes|hours?|hrs?)\b/g, ' ')
+    .replace(/\b(?:(?:every|each|on) )?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday)?s?(?: (?:to|and|thru|through|till|until))?\b/g, ' ')
+    .replace(/\b(?:every|each) day|daily|weekdays?|weekends?\b/g, ' ')
+    .replace(/\b(\d{1,2}(?::\d{2})?) (in the (?:afternoon|evening)|this (?:afternoon|evening)|tonight|at night)\b/g, '$1 pm')
+    .replace(/\b(\d{1,2}(?::\d{2})?) (in the morning|this morning)\b/g, '$1 am');
+}
+
+/** Cheap test first: chrono-node runs only on text with a digit or a time word. */
+const MAYBE_TIME = /\d|noon|midday|midnight|tomorrow|tonight|morning|evening|afternoon/;
+
+export function findClockTime(normalised: string, now = new Date(0)): ClockTime | undefined {
+  if (!MAYBE_TIME.test(normalised)) return undefined;
+  const text = spokenClock(normalised);
+  const results = chrono.casual.parse(text, now, { forwardDate: true });
+  for (const r of results) {
+    if (!r.start.isCertain('hour')) continue;
+    const hour = r.start.get('hour') ?? 0;
+    const minute = r.start.get('minute') ?? 0;
+    const after = text.slice(r.index + r.text.length).trim();
+    let meridiemSaid = r.start.isCertain('meridiem') || hour > 12 || hour === 0 || /:\d\d/.test(r.text) && hour > 12;
+    let h = hour;
+    if (!meridiemSaid && PM_WORDS.test(after)) {
+      meridiemSaid = true;
+      if (h < 12) h += 12;
+    } else if (!meridiemSaid && AM_WORDS.test(after)) {
+      meridiemSaid = true;
+      if (h === 12) h = 0;
+    }
+    if (!meridiemSaid) h = guessedHour(h);
+    // Day names were taken out above (they repeat); what is left naming a day is one day ("tomorrow").
+    return { time: hhmm(h, minute), meridiemSaid, oneDay: r.start.isCertain('day') };
+  }
+  return undefined;
+}
+
+/**
+ * A bare hour ("3", "9", "3:30") where a time was asked for. Never a silent 3 AM: 1 to 6 are taken as
+ * afternoon, 7 to 11 as morning, 12 as noon, and the reply says which (meridiemSaid false).
+ */
+export function bareHour(normalised: string): ClockTime | undefined {
+  const m = /^(?:at |about |around |say |maybe )?(\d{1,2})(?::(\d{2}))?(?: please| pls)?$/.exec(normalised);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (hour > 23 || minute > 59) return undefined;
+  if (hour === 0 || hour > 12) return { time: hhmm(hour, minute), meridiemSaid: true, oneDay: false };
+  return { time: hhmm(guessedHour(hour), minute), meridiemSaid: false, oneDay: false };
+}
+
+/** An hour said without am or pm, for a back break: 1 to 6 in the afternoon, 7 to 11 in the morning, 12 noon. */
+function guessedHour(hour: number): number {
+  return hour >= 1 && hour <= 6 ? hour + 12 : hour;
+}
