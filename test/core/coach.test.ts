@@ -939,6 +939,9 @@ describe('coach: steps', () => {
       check: (c) => {
         expect(c.reply.display.side).to.equal('right');
         expect(c.reply.hold?.closing).to.include('Now the left side.');
+        // How to come out of the twist is said after the hold, before the switch; it was said before the hold.
+        expect(c.reply.hold?.closing).to.match(/^To come out, bring your knees up one at a time.* Now the left side\./);
+        expect(speechText(c.reply)).to.not.include('To come out');
       },
     },
     {
