@@ -705,7 +705,7 @@ describe('coach: tier C adapts the routine', () => {
         const all = headings(c);
         expect(all).to.include('Settle on the roller');
         expect(all).to.not.include('Head hang');
-        expect(all).to.not.include('Head rolls at the base of the skull');
+        expect(all).to.not.include('Head rolls on the roller end');
         const first = c.turns.find((t) => t.result.reply.moment === 'step')!;
         expect(first.speech).to.include("Let's begin Spinal Love, top to bottom. 9 steps.");
         expect(first.speech).to.include('With a neck condition, I leave out the head hang and head rolls.');
@@ -723,7 +723,7 @@ describe('coach: tier C adapts the routine', () => {
       turns: [...begin('spinal love'), walk],
       check: (c) => {
         expect(headings(c)).to.not.include('Head hang');
-        expect(headings(c)).to.not.include('Head rolls at the base of the skull');
+        expect(headings(c)).to.not.include('Head rolls on the roller end');
         expect(c.turns.some((t) => t.speech.includes('Because tilting your head back can make you dizzy, I leave out the head hang.'))).to.equal(true);
       },
     },
@@ -1245,7 +1245,7 @@ describe('coach: this hurts, dizzy', () => {
       turns: [...begin('spinal love'), next, dizzy, no, { until: 'painAfter', send: next }],
       check: (c) => {
         const afterDizzy = c.turns.findIndex((t) => t.intent.type === 'dizzy');
-        for (const name of ['Pelvic tilts', 'Head rolls at the base of the skull', 'Head hang']) expect(headings(c, afterDizzy), name).to.not.include(name);
+        for (const name of ['Pelvic tilts', 'Head rolls on the roller end', 'Head hang']) expect(headings(c, afterDizzy), name).to.not.include(name);
         expect(headings(c, afterDizzy)).to.include('Inchworm down to the sacrum');
       },
     },
@@ -1304,7 +1304,7 @@ describe('coach: check-ins during a routine', () => {
       turns: [...begin('spinal love', 3), ...nexts(3), pain(6), back, back],
       check: (c) => {
         const rated = c.turns.findIndex((t) => t.intent.type === 'painScore' && t.before?.phase === 'checkIn');
-        expect(headings(c, rated)).to.not.include('Head rolls at the base of the skull');
+        expect(headings(c, rated)).to.not.include('Head rolls on the roller end');
       },
     },
     {
