@@ -40,7 +40,7 @@ const answered = performance.now();
 process.stdout.write(JSON.stringify({ importMs: imported - before, readyMs: imported, answeredMs: answered }));
 `;
 
-interface Start {
+export interface Start {
   importMs: number;
   readyMs: number;
   answeredMs: number;
@@ -63,9 +63,18 @@ function coldStart(driver: string, bundle: string, envelope: string): Start {
   return JSON.parse(run.stdout) as Start;
 }
 
-async function main(): Promise<void> {
+export interface ColdStarts {
+  ours: Start[];
+  bare: Start[];
+  /** Bundle sizes in bytes. */
+  bytes: { ours: number; bare: number };
+}
+
+/** Both bundles built, then `starts` fresh processes of each, interleaved (also used by npm run bench). */
+export async function coldStarts(starts: number): Promise<ColdStarts> {
   // Outside the repository, so neither bundle can reach node_modules: what Lambda gets is what is measured.
   const dir = mkdtempSync(join(tmpdir(), 'bb-lambda-bench-'));
+  const cwd = process.cwd();
   try {
     process.chdir(ROOT);
     const ours = join(dir, 'ours');
@@ -81,33 +90,45 @@ async function main(): Promise<void> {
     const driver = join(dir, 'driver.mjs');
     writeFileSync(driver, DRIVER);
     const envelope = JSON.stringify(launchRequest());
-    const results = { ours: [] as Start[], bare: [] as Start[] };
+    const results: ColdStarts = {
+      ours: [],
+      bare: [],
+      bytes: { ours: statSync(join(ours, 'index.mjs')).size, bare: statSync(join(bare, 'index.mjs')).size },
+    };
     coldStart(driver, join(ours, 'index.mjs'), envelope); // one each to warm the disk cache, not counted
     coldStart(driver, join(bare, 'index.mjs'), envelope);
-    for (let i = 0; i < STARTS; i++) {
+    for (let i = 0; i < starts; i++) {
       results.ours.push(coldStart(driver, join(ours, 'index.mjs'), envelope));
       results.bare.push(coldStart(driver, join(bare, 'index.mjs'), envelope));
     }
-    const kb = (f: string) => `${Math.round(statSync(f).size / 1024)} kB`;
-    const row = (name: string, pick: (s: Start) => number) => {
-      const o = median(results.ours.map(pick));
-      const b = median(results.bare.map(pick));
-      console.log(`  ${name.padEnd(34)} ${o.toFixed(1).padStart(7)} ms ${b.toFixed(1).padStart(7)} ms   ${(o / b).toFixed(2)}x`);
-      return o / b;
-    };
-    console.log(`Lambda cold start, ${STARTS} fresh processes each, interleaved, medians (node ${process.version}):`);
-    console.log(`  bundles: ours ${kb(join(ours, 'index.mjs'))}, bare ask-sdk skill ${kb(join(bare, 'index.mjs'))}`);
-    console.log(`  ${''.padEnd(34)} ${'ours'.padStart(10)} ${'bare'.padStart(10)}   ratio`);
-    const ratio = row('import of the handler module', (s) => s.importMs);
-    row('process start to handler ready', (s) => s.readyMs);
-    row('process start to first answer', (s) => s.answeredMs);
-    console.log(`cold-start import ratio ${ratio.toFixed(2)}x (target <= ${TARGET}x: ${ratio <= TARGET ? 'met' : 'NOT met'})`);
+    return results;
   } finally {
+    process.chdir(cwd);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const results = await coldStarts(STARTS);
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
+  const row = (name: string, pick: (s: Start) => number) => {
+    const o = median(results.ours.map(pick));
+    const b = median(results.bare.map(pick));
+    console.log(`  ${name.padEnd(34)} ${o.toFixed(1).padStart(7)} ms ${b.toFixed(1).padStart(7)} ms   ${(o / b).toFixed(2)}x`);
+    return o / b;
+  };
+  console.log(`Lambda cold start, ${STARTS} fresh processes each, interleaved, medians (node ${process.version}):`);
+  console.log(`  bundles: ours ${kb(results.bytes.ours)}, bare ask-sdk skill ${kb(results.bytes.bare)}`);
+  console.log(`  ${''.padEnd(34)} ${'ours'.padStart(10)} ${'bare'.padStart(10)}   ratio`);
+  const ratio = row('import of the handler module', (s) => s.importMs);
+  row('process start to handler ready', (s) => s.readyMs);
+  row('process start to first answer', (s) => s.answeredMs);
+  console.log(`cold-start import ratio ${ratio.toFixed(2)}x (target <= ${TARGET}x: ${ratio <= TARGET ? 'met' : 'NOT met'})`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,18 +1,18 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coldStarts, type Start } from '../lambda-cold-start.js';
 import type { Row } from '../lib/report.js';
 import { progress, SETTINGS, TMP } from '../lib/settings.js';
 import { median, pairedRatio, spread } from '../lib/stats.js';
 
 /**
  * Cold starts, each in a fresh process, interleaved with the floor: spawn to the first 200 from GET /healthz
- * (Back Break as `npm start` runs it, without npm itself, against bare express 5), and spawn to a Lambda
- * handler ready to be called (Back Break's Lambda module against ask-sdk-core with a skill built).
+ * (Back Break as `npm start` runs it, without npm itself, against bare express 5), and the Lambda bundle's
+ * import against a bare ask-sdk skill bundled alike (bench/lambda-cold-start.ts).
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const POLL_MS = 2;
@@ -73,24 +73,6 @@ async function timeToHealthy(command: string, env: Record<string, string>): Prom
   }
 }
 
-/** The `readyMs` a module-import script prints (performance.now() in the child: from its own start). */
-function readyMs(args: string[], env: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        if (code !== 0) throw new Error(`exit ${code}`);
-        resolve((JSON.parse(line) as { readyMs: number }).readyMs);
-      } catch (err) {
-        reject(new Error(`bench: ${args.join(' ')}: ${(err as Error).message} ${line}`));
-      }
-    });
-  });
-}
-
 async function interleavedStarts(label: string, ours: () => Promise<number>, floor: () => Promise<number>): Promise<{ ours: number[]; floor: number[] }> {
   const out = { ours: [] as number[], floor: [] as number[] };
   await ours(); // warm caches (tsx's transform cache, the OS page cache) and migrate the database once
@@ -139,27 +121,25 @@ export async function startSection(rows: Row[], raw: Record<string, unknown>): P
     ...(transpiled ? { note: 'npm start runs the TypeScript source through tsx (transpiling at start)' } : {}),
   });
 
-  const bundle = join(ROOT, 'dist/lambda/index.mjs');
-  const bundled = existsSync(bundle);
-  const lambdaModule = bundled ? bundle : join(ROOT, 'src/adapters/alexa/lambda.ts');
-  const runner = [...(bundled ? [] : ['--import', 'tsx']), join('bench', 'servers', 'our-lambda.mjs')];
-  progress(`lambda: ${SETTINGS.starts} interleaved imports of ${lambdaModule.slice(ROOT.length)} and of ask-sdk-core`);
-  const lambda = await interleavedStarts(
-    'Lambda import',
-    () => readyMs(runner, { BENCH_LAMBDA_MODULE: lambdaModule, DATABASE_URL: 'memory:' }),
-    () => readyMs([join('bench', 'servers', 'bare-lambda.mjs')]),
-  );
-  raw.start = { start, lambda, command, lambdaModule: lambdaModule.slice(ROOT.length) };
+  // The deploy work's cold-start bench (bench/lambda-cold-start.ts): both Lambdas bundled with the same esbuild
+  // settings outside the repository, a fresh process per start, interleaved.
+  progress(`lambda: ${SETTINGS.starts * 2} interleaved cold starts of the Lambda bundle and of a bare ask-sdk skill bundle`);
+  const cold = await coldStarts(SETTINGS.starts * 2);
+  const pick = (list: Start[], f: (s: Start) => number) => list.map(f);
+  const oursImport = pick(cold.ours, (s) => s.importMs);
+  const bareImport = pick(cold.bare, (s) => s.importMs);
+  const answered = (list: Start[]) => median(pick(list, (s) => s.answeredMs));
+  raw.start = { start, command, lambda: cold };
   rows.push({
-    what: 'Lambda import (process start to handler ready)',
-    floorLabel: 'bare ask-sdk-core + a skill (node)',
-    floor: median(lambda.floor),
-    ourLabel: bundled ? 'dist/lambda/index.mjs (node)' : 'src/adapters/alexa/lambda.ts (tsx)',
-    ours: median(lambda.ours),
+    what: 'Lambda import of the handler module',
+    floorLabel: 'bare ask-sdk skill, bundled alike',
+    floor: median(bareImport),
+    ourLabel: `Lambda bundle (${Math.round(cold.bytes.ours / 1024)} kB)`,
+    ours: median(oursImport),
     unit: 'ms',
-    ratio: pairedRatio(lambda.ours, lambda.floor),
+    ratio: pairedRatio(oursImport, bareImport),
     target: { op: '<=', value: 1.3, of: 'ratio' },
-    spread: { ours: spread(lambda.ours), floor: spread(lambda.floor) },
-    ...(bundled ? {} : { note: 'measured from the TypeScript source through tsx: no Lambda bundle in this checkout' }),
+    spread: { ours: spread(oursImport), floor: spread(bareImport) },
+    note: `process start to first answer (a launch, memory store): ${Math.round(answered(cold.ours))} ms against ${Math.round(answered(cold.bare))} ms, ${(answered(cold.ours) / answered(cold.bare)).toFixed(2)}x; bare bundle ${Math.round(cold.bytes.bare / 1024)} kB`,
   });
 }
