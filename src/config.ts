@@ -18,6 +18,7 @@ const Env = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional(),
   SLACK_API_URL: z.string().url().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
 });
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** After SIGTERM or SIGINT, the process exits by then whatever is still open (readConfig: 8000). */
+  shutdownTimeoutMs?: number;
   alexa: { skillId?: string; verify: boolean };
   /** Absent when Slack is not configured: Slack is off. */
   slack?: { signingSecret: string; botToken: string; apiUrl?: string };
@@ -57,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     alexa: { skillId: e.ALEXA_SKILL_ID, verify: e.ALEXA_VERIFY },
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 
@@ -55,8 +56,20 @@ export function censor(line: Record<string, unknown>): Record<string, unknown> {
   return out ?? line;
 }
 
+/**
+ * The HTTP request a line is written for: every line written while a request is handled (by the adapters,
+ * the service, the store) carries its `reqId`, with no logger passed around for it (src/http/requests.ts).
+ */
+export const requestContext = new AsyncLocalStorage<{ reqId: string }>();
+
+/** A new object every line: pino merges the line's fields into what the mixin returns. */
+function requestFields(): { reqId?: string } {
+  const context = requestContext.getStore();
+  return context ? { reqId: context.reqId } : {};
+}
+
 export function createLogger(level: string = 'info', destination?: pino.DestinationStream): Logger {
-  const root = pino({ level, formatters: { log: censor } }, destination);
+  const root = pino({ level, formatters: { log: censor }, mixin: requestFields }, destination);
   // Children inherit this through their prototype, so every child's bindings are censored as lines are.
   const child = root.child;
   root.child = function censoredChild(this: Logger, bindings, options) {

@@ -5,6 +5,9 @@ import { type Config, ConfigError, readConfig } from './config.js';
 import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
 import { alexaRouter } from './adapters/alexa/http.js';
+import { createHttpMetrics } from './http/metrics.js';
+import { readiness } from './http/ready.js';
+import { requestLog } from './http/requests.js';
 import { mountSlackIfConfigured } from './adapters/slack/index.js';
 import { webRouter } from './adapters/web/index.js';
 import { createCoachService, type CoachService } from './app/service.js';
@@ -14,8 +17,9 @@ import { openStore, StoreConfigError } from './store/index.js';
 
 /**
  * The composition root: the only module that knows every adapter. One express app hosts
- * POST /alexa, POST /slack/events, GET /healthz and the web coach at / (with its API under /api). No global body parser: the Alexa and Slack
- * adapters read raw bodies to verify signatures.
+ * POST /alexa, POST /slack/events, the web coach at / (with its API under /api), GET /healthz (liveness),
+ * GET /readyz (the database answers) and GET /metrics (Prometheus). No global body parser: the Alexa and
+ * Slack adapters read raw bodies to verify signatures.
  */
 export interface BackBreakServer {
   app: express.Express;
@@ -42,6 +46,10 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
   const coach = createCoachService({ store, routines, log, ...(options.now ? { now: options.now } : {}) });
   const app = express();
   app.disable('x-powered-by');
+  const metrics = createHttpMetrics();
+  app.use(requestLog(log, metrics));
+  app.get('/readyz', readiness(store, log));
+  app.get('/metrics', metrics.handler);
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, routines: routines.map((r) => ({ id: r.id, title: r.title, minutes: estimatedMinutes(r) })) });
@@ -80,8 +88,9 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
 async function main(): Promise<void> {
   let server: BackBreakServer;
   let log: Logger;
+  let config: Config;
   try {
-    const config = readConfig();
+    config = readConfig();
     log = createLogger(config.logLevel);
     server = await buildServer(config, { log });
     const port = await server.listen();
@@ -96,6 +105,13 @@ async function main(): Promise<void> {
   }
   const shutdown = () => {
     log.info('shutting down');
+    // Whatever is still open when the deadline passes (a hung request, a stuck database) does not keep the
+    // process: the platform would kill it anyway, later and without a word in the log.
+    const deadline = config.shutdownTimeoutMs ?? 8000;
+    setTimeout(() => {
+      log.error({ event: 'shutdown.deadline', ms: deadline }, 'shutdown deadline passed; exiting');
+      process.exit(1);
+    }, deadline).unref();
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -70,5 +70,8 @@ export interface Store {
   /** Removes everything stored about a person. */
   erasePerson(personId: string): Promise<void>;
 
+  /** Resolves when the database answers a trivial query (readiness: GET /readyz); rejects otherwise. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -163,6 +163,10 @@ export class MemoryStore implements Store {
     for (const [id, r] of this.reminders) if (r.personId === personId) this.reminders.delete(id);
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('store closed');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
 import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
@@ -194,6 +194,10 @@ export class SqlStore implements Store {
       await trx.deleteFrom('reminders').where('person_id', '=', personId).execute();
     });
     this.log?.info({ event: 'store.person_erased', personId }, 'person erased');
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   async close(): Promise<void> {

@@ -254,6 +254,18 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
       });
     });
 
+    describe('ping', function () {
+      it('resolves while the store is open and rejects once it is closed', async function () {
+        await store.ping();
+        const s = await h.open();
+        await s.ping();
+        await s.close();
+        let failed = false;
+        await s.ping().catch(() => (failed = true));
+        expect(failed, 'ping after close').to.equal(true);
+      });
+    });
+
     describe('erasePerson', function () {
       it('removes profile, session, history and reminders of that person only', async function () {
         const T = Date.UTC(2025, 0, 6, 14, 0);
