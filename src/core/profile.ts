@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafetyTag } from './routine.js';
 
 /**
  * What the core knows about a person, passed in on every turn. Screening answers are health data:
@@ -35,6 +36,18 @@ export const Preferences = z
   .strict();
 export type Preferences = z.infer<typeof Preferences>;
 
+export const LeftOutToday = z
+  .object({
+    /** The person's local day, YYYY-MM-DD. */
+    day: z.string(),
+    /** Steps left out, as `routineId/stepId`. */
+    steps: z.array(z.string()).default([]),
+    /** Techniques left out on one side (sharp or spreading pain): every step with the tag, on that side. */
+    techniques: z.array(z.object({ tag: SafetyTag, side: z.enum(['right', 'left']).optional() }).strict()).default([]),
+  })
+  .strict();
+export type LeftOutToday = z.infer<typeof LeftOutToday>;
+
 export const Profile = z
   .object({
     v: z.literal(1),
@@ -47,6 +60,11 @@ export const Profile = z
     prefs: Preferences.default({ handsFree: false, comfortableWithStretches: false }),
     /** Step ids that flared the back last time; left out next time unless the person asks. */
     flaredSteps: z.array(z.string()).default([]),
+    /**
+     * Moves left out for the rest of a day (dizziness, a pain rise, "this hurts"), across stops and restarts
+     * (safety.md section 3). Stale once the person's local day has moved on.
+     */
+    leftOutToday: LeftOutToday.optional(),
     /** Per-surface data adapters keep (e.g. Slack DM channel and message ts). */
     surfaces: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   })

@@ -91,6 +91,8 @@ export const Step = z
     instructions: z.array(spoken).min(1),
     hold: Hold,
     sides: Sides.default('none'),
+    /** The one side a step is written for, where the source walks a whole side before the other. */
+    side: z.enum(['right', 'left']).optional(),
     /** Rounds of the whole step on each side (e.g. circles one way, then the other). */
     repeats: z.number().int().positive().max(20).default(1),
     /** Spoken during the hold, spread through it. */

@@ -1,6 +1,6 @@
-import type { Profile } from './profile.js';
+import type { LeftOutToday, Profile } from './profile.js';
 import { positive, SURGERY_KINDS } from './screening.js';
-import type { Routine, SafetyTag, Step } from './routine.js';
+import type { Routine, SafetyTag, Side, Step } from './routine.js';
 import { sidesOf } from './routine.js';
 import type { PlanItem } from './session.js';
 
@@ -127,7 +127,12 @@ export interface Plan {
 }
 
 /** The items a person will be walked through: each step per side and round, tier C rules applied. */
-export function planRoutine(routine: Routine, conditions: Set<Condition>, avoid: ReadonlySet<string> = new Set()): Plan {
+export function planRoutine(
+  routine: Routine,
+  conditions: Set<Condition>,
+  avoid: ReadonlySet<string> = new Set(),
+  today?: Pick<LeftOutToday, 'steps' | 'techniques'>,
+): Plan {
   const items: PlanItem[] = [];
   const left: Plan['left'] = [];
   for (const step of routine.steps) {
@@ -140,13 +145,32 @@ export function planRoutine(routine: Routine, conditions: Set<Condition>, avoid:
       left.push({ stepId: step.id, reason: 'flared' });
       continue;
     }
+    if (today?.steps.includes(`${routine.id}/${step.id}`)) {
+      left.push({ stepId: step.id, reason: 'leftToday' });
+      continue;
+    }
+    const sides = sidesOf(step).filter((side) => !leftOutOnSide(step, side ?? step.side, today));
+    if (sides.length === 0) {
+      left.push({ stepId: step.id, reason: 'leftToday' });
+      continue;
+    }
     for (let round = 1; round <= step.repeats; round++) {
-      for (const side of sidesOf(step)) {
+      for (const side of sides) {
         items.push({ stepId: step.id, ...(side ? { side } : {}), round, ...(rule ? { adapted: rule.reason } : {}) });
       }
     }
   }
   return { items, left };
+}
+
+/** A technique left out today on this side (or on both, when no side was named) covers the step. */
+function leftOutOnSide(step: Pick<Step, 'tags'>, side: Side | undefined, today: Pick<LeftOutToday, 'techniques'> | undefined): boolean {
+  return (today?.techniques ?? []).some((t) => step.tags.includes(t.tag) && (t.side === undefined || t.side === side));
+}
+
+/** Today's left-out moves for a person, or none once their local day has moved on. */
+export function leftOutToday(profile: Pick<Profile, 'leftOutToday'>, today: string): LeftOutToday | undefined {
+  return profile.leftOutToday?.day === today ? profile.leftOutToday : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { copyFor } from '../../src/core/copy/en.js';
 import type { Answer, Screening } from '../../src/core/profile.js';
 import { Routine, SafetyTag, type RoutineInput } from '../../src/core/routine.js';
-import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS, type Condition } from '../../src/core/safety.js';
+import { conditionsOf, leftOutToday, PainRules, planRoutine, TAG_CAUTIONS, type Condition } from '../../src/core/safety.js';
 import {
   blockingAnswers,
   EVERY_SESSION,
@@ -133,6 +133,35 @@ describe('safety: planning a routine per condition and tag', () => {
     expect(planRoutine(routine, new Set(['osteoporosis'])).items).to.deep.equal([{ stepId: 'reverse-wipers', round: 1, adapted: 'twistBones' }]);
     const roller = routineOf([{ id: 'settle', tags: ['lying-flat', 'foam-roller-spine'] }]);
     expect(planRoutine(roller, new Set(['pregnant'])).left).to.deep.equal([{ stepId: 'settle', reason: 'lyingFlatPregnant' }]);
+  });
+
+  it("today's left-out steps stay out (keyed by routine), whatever the conditions", () => {
+    const routine = routineOf([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    const plan = planRoutine(routine, new Set(), new Set(), { steps: ['test/b', 'other-routine/c'], techniques: [] });
+    expect(plan.items.map((i) => i.stepId)).to.deep.equal(['a', 'c']);
+    expect(plan.left).to.deep.equal([{ stepId: 'b', reason: 'leftToday' }]);
+    expect(copy.reasons.leftToday).to.match(/earlier today/);
+  });
+
+  it('a technique left out on one side today: its steps on that side go, the other side stays', () => {
+    const routine = routineOf([
+      { id: 'strap-both', tags: ['strap-leg-stretch'], sides: 'right-then-left' },
+      { id: 'strap-right', tags: ['strap-leg-stretch'], side: 'right' },
+      { id: 'strap-left', tags: ['strap-leg-stretch'], side: 'left' },
+      { id: 'twist', tags: ['twist'], sides: 'right-then-left' },
+    ]);
+    const plan = planRoutine(routine, new Set(), new Set(), { steps: [], techniques: [{ tag: 'strap-leg-stretch', side: 'right' }] });
+    expect(plan.items.map((i) => `${i.stepId}${i.side ? `:${i.side}` : ''}`)).to.deep.equal(['strap-both:left', 'strap-left', 'twist:right', 'twist:left']);
+    expect(plan.left).to.deep.equal([{ stepId: 'strap-right', reason: 'leftToday' }]);
+    const bothSides = planRoutine(routine, new Set(), new Set(), { steps: [], techniques: [{ tag: 'strap-leg-stretch' }] });
+    expect(bothSides.items.map((i) => i.stepId)).to.deep.equal(['twist', 'twist']);
+  });
+
+  it("today's left-out moves lapse when the person's day moves on", () => {
+    const profile = { leftOutToday: { day: '2025-03-12', steps: ['test/a'], techniques: [] } };
+    expect(leftOutToday(profile, '2025-03-12')).to.deep.equal(profile.leftOutToday);
+    expect(leftOutToday(profile, '2025-03-13')).to.equal(undefined);
+    expect(leftOutToday({}, '2025-03-12')).to.equal(undefined);
   });
 
   it('sides and rounds: right then left, each round', () => {

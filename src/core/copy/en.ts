@@ -126,6 +126,7 @@ export function englishCopy(locale: string, timeZone?: string) {
       proneBendPregnant: 'In pregnancy, I leave out poses lying face down.',
       bridgePregnant: 'In pregnancy, keep bridges short, and rest on your side between them.',
       flared: 'I leave out a move that flared your back last time.',
+      leftToday: "I leave out what bothered you earlier today.",
       dizzyToday: 'Because you felt dizzy, I leave this one out today.',
     } as Record<string, string>,
     tagCautions: {
