@@ -5,16 +5,18 @@
  *
  *   npm run bench                        the whole bench (about five minutes on 2 cores)
  *   npm run bench -- --readme            the same, and the README's table replaced by this run's
- *   BENCH_ONLY=alexa,slack npm run bench only some sections (alexa, slack, turn, start, memory)
+ *   BENCH_ONLY=alexa,slack npm run bench only some sections (alexa, slack, turn, start, memory, postgres)
  *   BENCH_QUICK=1 npm run bench          fewer and shorter repeats, for trying the bench itself
  *
  * Settings (bounded): BENCH_REPEATS, BENCH_SECONDS, BENCH_CONNECTIONS (20-50), BENCH_SLACK_RATE,
- * BENCH_PEOPLE, BENCH_STARTS, BENCH_TURNS.
+ * BENCH_PEOPLE, BENCH_STARTS, BENCH_TURNS, BENCH_REMINDERS; BENCH_DATABASE_URL (or TEST_DATABASE_URL) for the
+ * PostgreSQL section.
  */
 import { environment, markdownTable, notes, type Row, updateReadme, writeResults } from './lib/report.js';
 import { progress, SETTINGS } from './lib/settings.js';
 import { alexaSection } from './sections/alexa.js';
 import { memorySection } from './sections/memory.js';
+import { pgSection } from './sections/pg.js';
 import { slackSection } from './sections/slack.js';
 import { startSection } from './sections/start.js';
 import { turnSection } from './sections/turn.js';
@@ -26,6 +28,7 @@ const SECTIONS: Record<string, Section> = {
   turn: turnSection,
   start: startSection,
   memory: memorySection,
+  postgres: pgSection,
 };
 
 async function main(): Promise<void> {

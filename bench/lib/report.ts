@@ -14,7 +14,7 @@ export interface Row {
   floor?: number;
   ourLabel: string;
   ours: number;
-  unit: 'req/s' | 'turns/s' | 'ms' | 'µs' | 'MB';
+  unit: 'req/s' | 'turns/s' | 'reminders/s' | 'ms' | 'µs' | 'MB';
   /** Paired ratio ours/floor (see pairedRatio); undefined where the target is absolute. */
   ratio?: number;
   target?: { op: '>=' | '<='; value: number; of: 'ratio' | 'value' };

@@ -1,5 +1,6 @@
 import type { Surface } from '../../src/app/turn.js';
 import { buildServer } from '../../src/server.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
 import { walkIntoRoutine } from '../lib/walk.js';
 import { serveBench } from './ipc.js';
 
@@ -11,6 +12,8 @@ import { serveBench } from './ipc.js';
  * IPC `{ kind: 'seed', surface, people, slack? }` walks each person into a routine through the coach.
  */
 const env = process.env;
+// PostgreSQL in a schema of the bench's own (BENCH_PG_SCHEMA), which DATABASE_URL cannot name.
+const store = env.BENCH_PG_SCHEMA ? await openPostgresStore(env.BENCH_DATABASE_URL!, { schema: env.BENCH_PG_SCHEMA }) : undefined;
 const server = await buildServer({
   port: 0,
   host: '127.0.0.1',
@@ -20,7 +23,7 @@ const server = await buildServer({
   ...(env.BENCH_SLACK_API_URL
     ? { slack: { signingSecret: env.BENCH_SLACK_SECRET!, botToken: 'xoxb-bench-not-a-token', apiUrl: env.BENCH_SLACK_API_URL } }
     : {}),
-});
+}, store ? { store } : {});
 const port = await server.listen();
 
 interface Seed {
@@ -32,7 +35,10 @@ interface Seed {
 
 serveBench(
   port,
-  () => server.close(),
+  async () => {
+    await server.close();
+    await store?.close();
+  },
   async (msg) => {
     if (msg.kind !== 'seed') throw new Error(`unknown message ${String(msg.kind)}`);
     const seed = msg as unknown as Seed;
