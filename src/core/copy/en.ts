@@ -16,8 +16,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     name: 'Back Break',
 
     // Greeting
-    disclaimer:
-      "I give exercise guidance only. I can't diagnose or treat you, and I'm no substitute for a professional. If you're unsure, ask a doctor first.",
+    disclaimer: `I give exercise guidance only. I can't diagnose or treat you, and I'm no substitute for a professional. If you're unsure, ask a doctor first. In an emergency, ${inAnEmergency(contact)}`,
     shortDisclaimer: 'Remember: stop if anything feels wrong.',
     firstHello: 'Welcome to Back Break. I walk you through gentle routines for your lower back, one step at a time.',
     whatICanDo: 'You can say a routine name, say how many minutes you have, or say recommend one. Say list routines to hear them all.',
@@ -258,6 +257,11 @@ function callNow(c: EmergencyContact): string {
   if (c.region === 'GB') return `Call ${c.number} now, or go to A and E.`;
   if (c.alternative) return c.alternativeFromMobile ? `Call ${c.number} now, or ${c.alternative} from a mobile.` : `Call ${c.number} or ${c.alternative} now.`;
   return `Call ${c.number} now.`;
+}
+
+/** The disclaimer's last words: "call 999", or the local number where the region is not known. */
+function inAnEmergency(c: EmergencyContact): string {
+  return c.number ? `call ${c.number}.` : 'call your local emergency number.';
 }
 
 /**
