@@ -8,7 +8,8 @@ import type { Routine } from '../core/routine.js';
 import { parseSession, type Session } from '../core/session.js';
 import { type Logger, pseudonym } from '../log.js';
 import type { Store, StoredHistory } from './store.js';
-import type { CoachPort, CoachView, Surface, TurnRequest, TurnResult } from './turn.js';
+import { Identity } from './identity.js';
+import type { CoachPort, CoachView, IssuedCode, LinkPort, LinkResult, Surface, TurnRequest, TurnResult } from './turn.js';
 
 /**
  * The application service: loads a person's profile, session and history, runs one core turn, saves with
@@ -52,18 +53,24 @@ interface Loaded {
   history: StoredHistory[];
 }
 
-export class CoachService implements CoachPort, CoachView {
+export class CoachService implements CoachPort, CoachView, LinkPort {
   private readonly now: () => Date;
+
+  private readonly identity: Identity;
 
   constructor(private readonly deps: CoachServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.identity = new Identity({ store: deps.store, log: deps.log, now: this.now });
   }
 
   async handle(request: TurnRequest): Promise<TurnResult> {
     const log = this.deps.log.child({ person: pseudonym(request.personId), surface: request.surface });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const now = this.now();
-      const loaded = await this.load(request, now, log);
+      // The person behind this surface's id (linked identities share one); again on every attempt, as a link
+      // that lands meanwhile is one reason a save can conflict.
+      const personId = await this.identity.resolve(request.personId);
+      const loaded = await this.load({ ...request, personId }, now, log);
       const ctx = this.contextFor(request, loaded, now);
 
       const currentTurn = loaded.session?.turn ?? 0;
@@ -78,18 +85,19 @@ export class CoachService implements CoachPort, CoachView {
       }
 
       if (result.effects.some((e) => e.type === 'erase')) {
-        await this.deps.store.erasePerson(request.personId);
+        // Every linked identity goes too (the store follows the links).
+        await this.deps.store.erasePerson(personId);
         log.info({ event: 'person.erased' });
         return { reply: result.reply, effects: [{ type: 'cancelReminder' }], turn: 0, stale: false, profile: newProfile(now) };
       }
 
       // The session decides who wins: a conflict means another device moved on; run the turn again on its state.
-      const saved = await this.deps.store.saveSession(request.personId, result.session, loaded.sessionVersion);
+      const saved = await this.deps.store.saveSession(personId, result.session, loaded.sessionVersion);
       if (!saved.ok) {
         log.warn({ event: 'session.conflict', attempt });
         continue;
       }
-      const profile = await this.applyEffects(request.personId, result.effects, loaded, log);
+      const profile = await this.applyEffects(personId, result.effects, loaded, log);
       log.info({ event: 'turn', intent: request.intent.type, moment: result.reply.moment, turn: result.session?.turn });
       return {
         reply: result.reply,
@@ -105,17 +113,19 @@ export class CoachService implements CoachPort, CoachView {
 
   async current(request: Omit<TurnRequest, 'intent' | 'atTurn'>): Promise<TurnResult> {
     const now = this.now();
-    const loaded = await this.load(request, now, this.deps.log);
+    const personId = await this.identity.resolve(request.personId);
+    const loaded = await this.load({ ...request, personId }, now, this.deps.log);
     const reply = view(loaded.session, this.contextFor(request, loaded, now));
     return { reply, effects: [], turn: loaded.session?.turn ?? 0, stale: false, profile: loaded.profile };
   }
 
-  async history(personId: string, limit: number): Promise<StoredHistory[]> {
-    const rows = await this.deps.store.listHistory(personId, limit);
+  async history(surfaceId: string, limit: number): Promise<StoredHistory[]> {
+    const rows = await this.deps.store.listHistory(await this.identity.resolve(surfaceId), limit);
     return rows.filter((h) => StoredHistoryEntry.safeParse(h).success);
   }
 
-  async setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void> {
+  async setSurfaceData(surfaceId: string, surface: Surface, data: Record<string, string>): Promise<void> {
+    const personId = await this.identity.resolve(surfaceId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { profile, version } = await this.loadProfile(personId, this.now(), this.deps.log);
       const next = { ...profile, surfaces: { ...profile.surfaces, [surface]: { ...profile.surfaces[surface], ...data } } };
@@ -124,9 +134,17 @@ export class CoachService implements CoachPort, CoachView {
     throw new Error('profile kept changing while saving surface data');
   }
 
-  async getProfile(personId: string): Promise<Profile | undefined> {
-    const stored = await this.deps.store.getProfile(personId);
+  async getProfile(surfaceId: string): Promise<Profile | undefined> {
+    const stored = await this.deps.store.getProfile(await this.identity.resolve(surfaceId));
     return stored && parseProfile(stored.value);
+  }
+
+  issueLinkCode(surfaceId: string): Promise<IssuedCode> {
+    return this.identity.issueLinkCode(surfaceId);
+  }
+
+  redeemLinkCode(surfaceId: string, code: string): Promise<LinkResult> {
+    return this.identity.redeemLinkCode(surfaceId, code);
   }
 
   private contextFor(request: Pick<TurnRequest, 'surface'>, loaded: Loaded, now: Date): CoachContext {

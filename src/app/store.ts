@@ -5,7 +5,9 @@ import type { HistoryEntry, Profile } from '../core/profile.js';
  * one contract suite runs against every implementation.
  *
  * A person is identified by a string key with a surface prefix: `alexa:<userId>`, `slack:<team>:<user>`,
- * `terminal:<name>`.
+ * `terminal:<name>`, `web:<hash>`. Identities can be linked: a surface id then resolves to another person's id
+ * (resolvePerson), whose profile, session and history serve every linked surface. Reminders stay keyed by the
+ * surface id that made them (the platform delivers them there).
  */
 
 /** A stored value with its version, for compare-and-set. */
@@ -35,6 +37,31 @@ export interface Reminder {
   nextDueAt: number;
   /** Set while an instance is delivering it; a claim expires after its lease. */
   claimedUntil?: number;
+}
+
+/** A single-use code that links another surface to a person, until it expires. */
+export interface LinkCode {
+  /** Six digits. */
+  code: string;
+  personId: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/**
+ * Joins person `from` into person `into`, atomically: `into` gets `profile` and `session` (undefined: none),
+ * `from`'s history rows become `into`'s, every surface id of `from` (and `from` itself) resolves to `into`, and
+ * `from`'s profile, session and codes are gone. `read` holds the versions the merge was computed from (null:
+ * no row); when any of the four rows changed since, nothing is written and the result is a conflict.
+ */
+export interface PersonMerge {
+  from: string;
+  into: string;
+  read: { fromProfile: number | null; fromSession: number | null; intoProfile: number | null; intoSession: number | null };
+  profile: Profile;
+  session: unknown;
+  /** Epoch milliseconds, recorded on the link. */
+  now: number;
 }
 
 export interface Store {
@@ -67,7 +94,21 @@ export interface Store {
   /** Records a key once; false when it was seen before (Slack retries, double clicks). */
   claimOnce(key: string, now: number): Promise<boolean>;
 
-  /** Removes everything stored about a person. */
+  /** The person a surface id belongs to: the id itself unless it was linked into another person. */
+  resolvePerson(surfaceId: string): Promise<string>;
+  /** The person and every surface id linked into them: the person's own id first, then in surface id order. */
+  linkedIds(personId: string): Promise<string[]>;
+  /** Stores a new code and drops the person's earlier ones; false when the code is live for anyone (draw again). */
+  putLinkCode(code: LinkCode, now: number): Promise<boolean>;
+  /** Takes a live code once: the person who issued it, or undefined (no such code, used, or expired). */
+  takeLinkCode(code: string, now: number): Promise<string | undefined>;
+  /** Failed code entries by a person since `since` (epoch ms). */
+  linkTries(personId: string, since: number): Promise<number>;
+  /** Counts one failed entry; a count older than `since` starts again at one. Returns the count. */
+  addLinkTry(personId: string, now: number, since: number): Promise<number>;
+  mergePerson(merge: PersonMerge): Promise<SaveResult>;
+
+  /** Removes everything stored about a person and every identity linked to them, and the links themselves. */
   erasePerson(personId: string): Promise<void>;
 
   /** Resolves when the database answers a trivial query (readiness: GET /readyz); rejects otherwise. */

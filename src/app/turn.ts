@@ -40,12 +40,40 @@ export interface CoachPort {
   /** Updates surface data (e.g. the Slack message being updated in place) without a turn. */
   setSurfaceData(personId: string, surface: Surface, data: Record<string, string>): Promise<void>;
   getProfile(personId: string): Promise<Profile | undefined>;
+  /** Finished routines, newest first (every linked identity's). */
+  history(personId: string, limit: number): Promise<StoredHistory[]>;
 }
 
 /** What a screen that can be opened at any moment needs besides turns (the web page). */
 export interface CoachView {
   /** The current moment re-rendered without a turn (a page load): nothing is saved. */
   current(request: Omit<TurnRequest, 'intent' | 'atTurn'>): Promise<TurnResult>;
-  /** Finished routines, newest first. */
-  history(personId: string, limit: number): Promise<StoredHistory[]>;
+}
+
+/** A code that links another surface to this person. */
+export interface IssuedCode {
+  /** Six digits. */
+  code: string;
+  /** As people read it: "123-456". */
+  shown: string;
+  expiresAt: Date;
+  minutes: number;
+}
+
+export type LinkResult =
+  /** Two identities are now one person: one history, one screening. */
+  | { kind: 'linked' }
+  /** The code was this person's own, or they were linked already. */
+  | { kind: 'alreadyLinked' }
+  /** Not six digits. */
+  | { kind: 'malformed' }
+  /** No such live code (wrong, used or expired). */
+  | { kind: 'wrongCode'; triesLeft: number }
+  /** Too many wrong codes lately: refused for a while. */
+  | { kind: 'tooManyTries' };
+
+/** Linking a person's identities across surfaces by a short single-use code. */
+export interface LinkPort {
+  issueLinkCode(surfaceId: string): Promise<IssuedCode>;
+  redeemLinkCode(surfaceId: string, code: string): Promise<LinkResult>;
 }

@@ -26,6 +26,8 @@ export const Label = z.enum([
   'hurts.saddle', 'hurts.bladder', 'hurts.bothLegs', 'hurts.weakLegs', 'hurts.trauma',
   'hurts.chest', 'hurts.breathless', 'hurts.faint', 'hurts.neuro', 'hurts.pregnancy',
   'dizzy', 'progress', 'help', 'stop', 'setReminder', 'reminderOff', 'history', 'forgetMe', 'thanks', 'none',
+  // Not a turn of the conversation: asks the surface for a code that links this identity with another.
+  'link',
 ]);
 export type Label = z.infer<typeof Label>;
 

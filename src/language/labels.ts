@@ -47,6 +47,8 @@ export function plainIntent(label: Label): Intent | undefined {
     case 'recommend':
     case 'painScore':
     case 'setReminder':
+    // Linking identities is the surface's and the app's, not the coach's (Alexa's LinkAccountIntent).
+    case 'link':
       return undefined;
     case 'noPain':
       return { type: 'painScore', score: 0 };

@@ -1,6 +1,6 @@
 import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
-import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import type { LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
 import {
   byDueThenId,
   CONFLICT,
@@ -37,6 +37,10 @@ export class MemoryStore implements Store {
   /** By reminder id. */
   private readonly reminders = new Map<string, Reminder>();
   private readonly seen = new Map<string, number>();
+  /** Surface id -> the person it was linked into. */
+  private readonly links = new Map<string, string>();
+  private readonly codes = new Map<string, LinkCode>();
+  private readonly tries = new Map<string, { since: number; count: number }>();
   private readonly prune: PruneSchedule;
   private readonly log: Logger | undefined;
   private closed = false;
@@ -155,12 +159,92 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async resolvePerson(surfaceId: string): Promise<string> {
+    this.open();
+    return this.links.get(surfaceId) ?? surfaceId;
+  }
+
+  async linkedIds(personId: string): Promise<string[]> {
+    this.open();
+    const linked = [...this.links].filter(([, p]) => p === personId).map(([surface]) => surface);
+    // In surface id order, as the SQL stores return them.
+    return [personId, ...linked.sort()];
+  }
+
+  async putLinkCode(code: LinkCode, now: number): Promise<boolean> {
+    this.open();
+    const live = this.codes.get(code.code);
+    if (live && live.expiresAt > now) return false;
+    for (const [c, row] of this.codes) if (row.personId === code.personId || row.expiresAt <= now) this.codes.delete(c);
+    this.codes.set(code.code, { ...code });
+    return true;
+  }
+
+  async takeLinkCode(code: string, now: number): Promise<string | undefined> {
+    this.open();
+    const row = this.codes.get(code);
+    if (!row) return undefined;
+    this.codes.delete(code);
+    return row.expiresAt > now ? row.personId : undefined;
+  }
+
+  async linkTries(personId: string, since: number): Promise<number> {
+    this.open();
+    const row = this.tries.get(personId);
+    return row && row.since >= since ? row.count : 0;
+  }
+
+  async addLinkTry(personId: string, now: number, since: number): Promise<number> {
+    this.open();
+    const row = this.tries.get(personId);
+    const next = row && row.since >= since ? { since: row.since, count: row.count + 1 } : { since: now, count: 1 };
+    this.tries.set(personId, next);
+    return next.count;
+  }
+
+  async mergePerson(m: PersonMerge): Promise<SaveResult> {
+    this.open();
+    const version = (map: Map<string, Row>, id: string) => map.get(id)?.version ?? null;
+    if (
+      version(this.profiles, m.from) !== m.read.fromProfile ||
+      version(this.sessions, m.from) !== m.read.fromSession ||
+      version(this.profiles, m.into) !== m.read.intoProfile ||
+      version(this.sessions, m.into) !== m.read.intoSession
+    ) {
+      return CONFLICT;
+    }
+    const profileText = toJson(m.profile);
+    const sessionText = m.session === undefined ? undefined : toJson(m.session);
+    const profileVersion = (m.read.intoProfile ?? 0) + 1;
+    this.profiles.set(m.into, { text: profileText, version: profileVersion });
+    if (sessionText === undefined) this.sessions.delete(m.into);
+    else this.sessions.set(m.into, { text: sessionText, version: (m.read.intoSession ?? 0) + 1 });
+    this.profiles.delete(m.from);
+    this.sessions.delete(m.from);
+    const moved = this.history.get(m.from) ?? [];
+    this.history.delete(m.from);
+    // Kept in id order, as addHistory leaves them.
+    const rows = [...(this.history.get(m.into) ?? []), ...moved].sort((a, b) => a.id - b.id);
+    if (rows.length) this.history.set(m.into, rows);
+    for (const [surface, person] of this.links) if (person === m.from) this.links.set(surface, m.into);
+    this.links.set(m.from, m.into);
+    for (const [c, row] of this.codes) if (row.personId === m.from) this.codes.delete(c);
+    return { ok: true, version: profileVersion };
+  }
+
   async erasePerson(personId: string): Promise<void> {
     this.open();
-    this.profiles.delete(personId);
-    this.sessions.delete(personId);
-    this.history.delete(personId);
-    for (const [id, r] of this.reminders) if (r.personId === personId) this.reminders.delete(id);
+    const person = this.links.get(personId) ?? personId;
+    const ids = new Set(await this.linkedIds(person));
+    for (const id of ids) {
+      this.profiles.delete(id);
+      this.sessions.delete(id);
+      this.history.delete(id);
+      this.links.delete(id);
+      this.tries.delete(id);
+    }
+    for (const [id, r] of this.reminders) if (ids.has(r.personId)) this.reminders.delete(id);
+    for (const [c, row] of this.codes) if (ids.has(row.personId)) this.codes.delete(c);
   }
 
   async ping(): Promise<void> {

@@ -38,12 +38,33 @@ export interface SeenKeysTable {
   seen_at: Epoch;
 }
 
+export interface PersonLinksTable {
+  surface_id: string;
+  person_id: string;
+  linked_at: Epoch;
+}
+
+export interface LinkCodesTable {
+  code: string;
+  person_id: string;
+  expires_at: Epoch;
+}
+
+export interface LinkTriesTable {
+  person_id: string;
+  window_start: Epoch;
+  tries: number;
+}
+
 export interface Database {
   profiles: JsonRowTable;
   sessions: JsonRowTable;
   history: HistoryTable;
   reminders: RemindersTable;
   seen_keys: SeenKeysTable;
+  person_links: PersonLinksTable;
+  link_codes: LinkCodesTable;
+  link_tries: LinkTriesTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

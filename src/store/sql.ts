@@ -1,7 +1,8 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
-import type { Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import type { LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import * as links from './sql-links.js';
 import type { Database, RemindersTable, SqlDialectName } from './schema.js';
 import {
   byDueThenId,
@@ -186,13 +187,37 @@ export class SqlStore implements Store {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
+  resolvePerson(surfaceId: string): Promise<string> {
+    return links.resolvePerson(this.db, surfaceId);
+  }
+
+  linkedIds(personId: string): Promise<string[]> {
+    return links.linkedIds(this.db, personId);
+  }
+
+  putLinkCode(code: LinkCode, now: number): Promise<boolean> {
+    return links.putLinkCode(this.db, code, now);
+  }
+
+  takeLinkCode(code: string, now: number): Promise<string | undefined> {
+    return links.takeLinkCode(this.db, code, now);
+  }
+
+  linkTries(personId: string, since: number): Promise<number> {
+    return links.linkTries(this.db, personId, since);
+  }
+
+  addLinkTry(personId: string, now: number, since: number): Promise<number> {
+    return links.addLinkTry(this.db, personId, now, since);
+  }
+
+  mergePerson(merge: PersonMerge): Promise<SaveResult> {
+    return links.mergePerson(this.db, merge);
+  }
+
+  /** The person and every identity linked to them (sql-links.ts), in one transaction. */
   async erasePerson(personId: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('profiles').where('person_id', '=', personId).execute();
-      await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
-      await trx.deleteFrom('history').where('person_id', '=', personId).execute();
-      await trx.deleteFrom('reminders').where('person_id', '=', personId).execute();
-    });
+    await links.eraseLinked(this.db, personId);
     this.log?.info({ event: 'store.person_erased', personId }, 'person erased');
   }
 

@@ -4,6 +4,7 @@ import type { Reminder, Store } from '../../src/app/store.js';
 import { newProfile, Profile, type HistoryEntry } from '../../src/core/profile.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { CORRUPT_JSON, type StoreOptions } from '../../src/store/shared.js';
+import { linkContract } from './links-contract.js';
 
 /**
  * The Store contract: every implementation runs these tests (memory, SQLite, PostgreSQL).
@@ -294,6 +295,8 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         expect(await store.saveSession(ALICE, { v: 1, count: 0 }, null)).to.deep.equal({ ok: true, version: 1 });
       });
     });
+
+    linkContract(() => store);
 
     describe('corrupt stored JSON', function () {
       const RAW = '{"v":1,"count":7,"secretPain":8';

@@ -1,11 +1,13 @@
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
-import type { CoachPort } from '../../app/turn.js';
+import type { CoachPort, LinkPort } from '../../app/turn.js';
 import { type Logger, pseudonym } from '../../log.js';
 import { type AlexaCopy, alexaCopy } from './copy.js';
 
 /** What the Alexa skill needs from the rest of the app. */
 export interface AlexaDeps {
   coach: CoachPort;
+  /** "Link my account": a code for the web page or Slack; absent, the request reaches the coach as unknown. */
+  link?: LinkPort;
   log: Logger;
   /** The clock, for reminder request times; injectable for tests. */
   now?: () => Date;
@@ -14,6 +16,7 @@ export interface AlexaDeps {
 /** Per-request context, set once by an interceptor so handlers stay small. */
 export interface TurnContext {
   coach: CoachPort;
+  link?: LinkPort;
   log: Logger;
   /** Whether a line at `level` would be written (asked before building one, so the child logger is not made for nothing). */
   logs(level: 'debug' | 'info'): boolean;
@@ -45,6 +48,7 @@ export function contextInterceptor(deps: AlexaDeps): RequestInterceptor {
       let log: Logger | undefined;
       const context: TurnContext = {
         coach: deps.coach,
+        ...(deps.link ? { link: deps.link } : {}),
         // Made when a line is written: most turns write theirs from the service, which tags its own.
         get log() {
           return (log ??= deps.log.child({ surface: 'alexa', person: logTag(personId) }));

@@ -20,6 +20,10 @@ export interface AlexaCopy {
   cardTitle: string;
   stepLine: (index: number, total: number) => string;
   sideLine: (side: string) => string;
+  /** "Link my account": the code, its digits said one by one (SSML), and what to do with it. */
+  linkSpeech: (digits: string, minutes: number) => string;
+  linkCard: (shown: string, minutes: number) => string;
+  linkFailed: string;
 }
 
 const en: AlexaCopy = {
@@ -44,6 +48,17 @@ const en: AlexaCopy = {
   cardTitle: 'Back Break',
   stepLine: (index, total) => `Step ${index} of ${total}`,
   sideLine: (side) => `${side[0]!.toUpperCase()}${side.slice(1)} side`,
+  linkSpeech: (digits, minutes) => {
+    const said = `<say-as interpret-as="digits">${digits.slice(0, 3)}</say-as><break time="400ms"/><say-as interpret-as="digits">${digits.slice(3)}</say-as>`;
+    return (
+      `Here's your link code: ${said}. Once more: ${said}. ` +
+      `Enter it on the Back Break web page, under History, or in Slack after slash back break link, within ${minutes} minutes. ` +
+      `Then your history and safety answers are the same everywhere. I've also sent the code to the Alexa app.`
+    );
+  },
+  linkCard: (shown, minutes) =>
+    `Your link code: ${shown}\nEnter it within ${minutes} minutes on the Back Break web page (History) or in Slack: /backbreak link ${shown}. It works once.`,
+  linkFailed: "Sorry, I couldn't make a link code just now. Please try again in a moment.",
 };
 
 /** One English copy serves en-US and en-GB: nothing here differs between them. */

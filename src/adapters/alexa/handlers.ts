@@ -30,6 +30,31 @@ export const IntentHandler: RequestHandler = {
   handle: (input) => takeTurn(input, toCoreIntent((input.requestEnvelope.request as IntentRequest).intent)),
 };
 
+/**
+ * "Link my account": reads a single-use code to enter on the web page or in Slack, so one history and one
+ * screening serve every surface. Not a turn of the coach's; the session ends, as the person goes to the other device.
+ */
+export const LinkAccountHandler: RequestHandler = {
+  canHandle: (input) =>
+    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+    (input.requestEnvelope.request as IntentRequest).intent.name === 'LinkAccountIntent' &&
+    turnContext(input).link !== undefined,
+  async handle(input) {
+    const ctx = turnContext(input);
+    try {
+      const issued = await ctx.link!.issueLinkCode(ctx.personId);
+      return input.responseBuilder
+        .speak(`<speak>${ctx.copy.linkSpeech(issued.code, issued.minutes)}</speak>`)
+        .withSimpleCard(ctx.copy.cardTitle, ctx.copy.linkCard(issued.shown, issued.minutes))
+        .withShouldEndSession(true)
+        .getResponse();
+    } catch (err) {
+      ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, 'alexa: link code failed');
+      return input.responseBuilder.speak(plainSsml(ctx.copy.linkFailed)).withShouldEndSession(true).getResponse();
+    }
+  },
+};
+
 /** A touch on one of the screen's buttons (APL SendEvent): the choice's intent, for the turn it was drawn at. */
 export const ScreenTouchHandler: RequestHandler = {
   canHandle: (input) =>
@@ -106,6 +131,7 @@ export const OtherRequestHandler: RequestHandler = {
 
 export const requestHandlers: RequestHandler[] = [
   LaunchHandler,
+  LinkAccountHandler,
   IntentHandler,
   ScreenTouchHandler,
   PermissionResponseHandler,

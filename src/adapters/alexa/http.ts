@@ -3,12 +3,13 @@ import { getRequestType, type Skill } from 'ask-sdk-core';
 import { SkillRequestSignatureVerifier } from 'ask-sdk-express-adapter';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { CoachPort } from '../../app/turn.js';
+import type { CoachPort, LinkPort } from '../../app/turn.js';
 import type { Logger } from '../../log.js';
 import { createAlexaSkill } from './skill.js';
 
 export interface AlexaRouterOptions {
   coach: CoachPort;
+  link?: LinkPort;
   log: Logger;
   /** Check Amazon's request signature and timestamp. Only local testing turns this off. */
   verify: boolean;
@@ -123,7 +124,7 @@ function send(res: Response, status: number, type: string, body: string, close =
  * the stock adapter does).
  */
 export function alexaRouter(options: AlexaRouterOptions): express.Router {
-  const skill: Skill = createAlexaSkill({ coach: options.coach, log: options.log, skillId: options.skillId, now: options.now });
+  const skill: Skill = createAlexaSkill({ coach: options.coach, link: options.link, log: options.log, skillId: options.skillId, now: options.now });
   if (!options.verify) {
     options.log.warn('ALEXA_VERIFY is off: Alexa request signatures and timestamps are not checked (local testing only)');
   }

@@ -1,3 +1,5 @@
+import type { IssuedCode, LinkResult } from '../../app/turn.js';
+
 /**
  * The words the Slack adapter itself shows (English). What the coach says comes from the core's replies;
  * these are only Slack's own frames: menus, usage lines, App Home, the reminder DM.
@@ -5,7 +7,26 @@
 export const copy = {
   usage:
     'Try `/backbreak` for the routines, `/backbreak start five moves`, `next`, `repeat`, `pause`, `stop`, ' +
-    '`remind weekdays 15:00`, `history`, `handsfree on` or `help`.',
+    '`remind weekdays 15:00`, `history`, `handsfree on`, `link` or `help`.',
+  link: {
+    issued: (c: IssuedCode) =>
+      `Your code is *${c.shown}*. Enter it on the Back Break web page (History) within ${c.minutes} minutes, ` +
+      'or in another workspace with `/backbreak link ' + c.shown + '`. It works once.',
+    result: (r: LinkResult): string => {
+      switch (r.kind) {
+        case 'linked':
+          return 'Linked: one history and one set of safety answers, here and on your other devices and accounts.';
+        case 'alreadyLinked':
+          return 'These are already linked.';
+        case 'malformed':
+          return 'A code has six digits: `/backbreak link 123-456`. Get one on the web page, or say "Alexa, ask Back Break to link my account".';
+        case 'wrongCode':
+          return `That code is not right, or it has expired or been used. ${r.triesLeft} ${r.triesLeft === 1 ? 'try' : 'tries'} left.`;
+        case 'tooManyTries':
+          return 'Too many wrong codes. Wait ten minutes, then get a new code and try again.';
+      }
+    },
+  },
   usageRemind: 'Try `/backbreak remind weekdays 15:00`, `/backbreak remind daily 9am`, `/backbreak remind mon wed fri 12:30` or `/backbreak remind off`.',
   usageHandsFree: 'Try `/backbreak handsfree on` or `/backbreak handsfree off`.',
   menuIntro: 'Pick a routine. It runs in our DM, one step at a time.',

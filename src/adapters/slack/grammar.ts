@@ -16,6 +16,8 @@ export type Command =
   | { kind: 'turn'; intent: Intent }
   /** The hands-free setting, kept by the Slack adapter. */
   | { kind: 'handsFree'; on: boolean }
+  /** `link`: a code to enter on another surface; `link 123-456`: enter a code from one. */
+  | { kind: 'link'; code?: string }
   /** A usage line to show instead. */
   | { kind: 'usage'; text: string };
 
@@ -103,6 +105,7 @@ export function parseCommand(raw: string): Command {
     return { kind: 'turn', intent: startIntent(rest) };
   }
   if (first === 'remind' || first === 'reminder' || first === 'reminders') return remindCommand(rest.join(' '));
+  if (first === 'link') return rest.length ? { kind: 'link', code: rest.join(' ') } : { kind: 'link' };
   if (first === 'handsfree' || first === 'hands-free' || (first === 'hands' && rest[0] === 'free')) {
     const arg = (first === 'hands' ? rest.slice(1) : rest).join(' ');
     if (arg === 'on' || arg === 'off') return { kind: 'handsFree', on: arg === 'on' };

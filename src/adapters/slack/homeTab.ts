@@ -18,7 +18,8 @@ export async function publishHome(deps: HomeDeps, person: SlackPerson): Promise<
   const [profile, reminder, history] = await Promise.all([
     deps.coach.getProfile(person.personId),
     deps.store.getReminder(person.personId, 'slack'),
-    deps.store.listHistory(person.personId, HOME_HISTORY),
+    // Through the coach: a linked person's history is kept under the identity they were linked into.
+    deps.coach.history(person.personId, HOME_HISTORY),
   ]);
   const view = homeView({
     routines: deps.routines,

@@ -1,7 +1,7 @@
 import { App, type Logger as BoltLogger, ExpressReceiver, type ReceiverEvent, webApi } from '@slack/bolt';
 import type express from 'express';
 import type { Store } from '../../app/store.js';
-import type { CoachPort } from '../../app/turn.js';
+import type { CoachPort, LinkPort } from '../../app/turn.js';
 import type { Config } from '../../config.js';
 import type { Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
@@ -19,6 +19,8 @@ import { ReminderScheduler, type SchedulerOptions } from './reminders/scheduler.
 export interface SlackMountOptions {
   slack: NonNullable<Config['slack']>;
   coach: CoachPort;
+  /** `/backbreak link`: linking the Slack identity with the web's, Alexa's or another device's. */
+  link?: LinkPort;
   store: Store;
   routines: Routine[];
   log: Logger;
@@ -105,7 +107,7 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
     log.error({ err: describeError(err) }, 'slack listener failed');
   });
 
-  registerListeners(bolt, { conversation, coach, store, client, routines, log, now });
+  registerListeners(bolt, { conversation, coach, store, client, routines, log, now, ...(options.link ? { link: options.link } : {}) });
 
   const scheduler = new ReminderScheduler({ store, client: schedulerClient, log: log.child({ component: 'reminders' }), now, ...options.scheduler });
   scheduler.start();

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { CoachPort, CoachView, TurnRequest, TurnResult } from '../../app/turn.js';
+import type { CoachPort, CoachView, LinkPort, TurnRequest, TurnResult } from '../../app/turn.js';
 import { Intent } from '../../core/intents.js';
 import type { Expect } from '../../core/reply.js';
 import { estimatedMinutes, type Routine } from '../../core/routine.js';
@@ -14,7 +14,7 @@ import { webPerson } from './person.js';
 /** The JSON API the page talks to: the current moment, a turn, the routines, the history. */
 
 export interface WebApiDeps {
-  coach: CoachPort & CoachView;
+  coach: CoachPort & CoachView & LinkPort;
   routines: readonly Routine[];
   log: Logger;
   now?: () => Date;
@@ -35,6 +35,8 @@ const TurnBody = z
   })
   .strict()
   .refine((b) => (b.intent === undefined) !== (b.text === undefined), 'send either intent or text');
+
+const LinkBody = z.object({ code: z.string().max(20) }).strict();
 
 /** What the browser says about where the person is; ignored when it is not a real locale or zone. */
 export function placeOf(locale: unknown, timeZone: unknown): Pick<TurnRequest, 'locale' | 'timeZone'> {
@@ -125,6 +127,29 @@ export function webApi(deps: WebApiDeps): Router {
       const [history, profile] = await Promise.all([deps.coach.history(personId, HISTORY_LIMIT), deps.coach.getProfile(personId)]);
       const zone = placeOf(undefined, req.query.timeZone).timeZone ?? profile?.timeZone;
       res.json(historyView(history, deps.routines, now(), zone));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Linking: this device shows a code to enter elsewhere, or takes a code shown elsewhere (Alexa, Slack, another device).
+  api.post('/link/code', async (req, res, next) => {
+    try {
+      const { personId } = webPerson(req, res);
+      const issued = await deps.coach.issueLinkCode(personId);
+      res.json({ code: issued.shown, expiresAt: issued.expiresAt.toISOString(), minutes: issued.minutes });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  api.post('/link', async (req, res, next) => {
+    if (!req.is('application/json')) return refuse(res, 415, 'send JSON (Content-Type: application/json)');
+    const body = LinkBody.safeParse(req.body);
+    if (!body.success) return refuse(res, 400, 'send { "code": "123-456" }');
+    try {
+      const { personId } = webPerson(req, res);
+      res.json(await deps.coach.redeemLinkCode(personId, body.data.code));
     } catch (err) {
       next(err);
     }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { CoachPort, CoachView } from '../../app/turn.js';
+import type { CoachPort, CoachView, LinkPort } from '../../app/turn.js';
 import type { Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
 import { webApi } from './api.js';
@@ -13,7 +13,7 @@ import { personIdOf, secretOf } from './person.js';
  * application service as Alexa, Slack and the terminal.
  */
 export interface WebDeps {
-  coach: CoachPort & CoachView;
+  coach: CoachPort & CoachView & LinkPort;
   routines: readonly Routine[];
   log: Logger;
   now?: () => Date;

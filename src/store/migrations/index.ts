@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { SqlDialectName } from '../schema.js';
 import { initial } from './0001_initial.js';
+import { links } from './0002_links.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL, applied in name order on open. Add a file per change
@@ -9,6 +10,7 @@ import { initial } from './0001_initial.js';
 function migrations(dialect: SqlDialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
+    '0002_links': links(),
   };
 }
 

@@ -130,7 +130,7 @@ describe('alexa over HTTP', () => {
   it('refuses to work behind a global body parser, as the stock adapter does', async () => {
     const app = express();
     app.use(express.json());
-    const coach = { handle: async () => { throw new Error('not reached'); }, setSurfaceData: async () => {}, getProfile: async () => undefined };
+    const coach = { handle: async () => { throw new Error('not reached'); }, setSurfaceData: async () => {}, getProfile: async () => undefined, history: async () => [] };
     app.use('/alexa', alexaRouter({ coach, log: createLogger('silent'), verify: false }));
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

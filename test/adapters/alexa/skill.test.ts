@@ -48,6 +48,10 @@ class FakeCoach implements CoachPort {
     return { reply: r, effects, turn: this.requests.length, stale: false, profile: newProfile(new Date(0)) };
   }
   async setSurfaceData(): Promise<void> {}
+  async history() {
+    return [];
+  }
+
   async getProfile() {
     return undefined;
   }

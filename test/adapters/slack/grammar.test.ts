@@ -129,3 +129,11 @@ describe('slack /backbreak grammar', () => {
     expect(describeDays([5, 1, 3])).to.equal('Mon, Wed, Fri');
   });
 });
+
+describe('/backbreak link', () => {
+  it('without a code asks for one to enter elsewhere; with one, enters it as typed', () => {
+    expect(parseCommand('link')).to.deep.equal({ kind: 'link' });
+    expect(parseCommand('Link 123-456')).to.deep.equal({ kind: 'link', code: '123-456' });
+    expect(parseCommand('link 123 456')).to.deep.equal({ kind: 'link', code: '123 456' });
+  });
+});

@@ -50,6 +50,10 @@ class FakeCoach implements CoachPort {
     this.profiles.set(personId, { ...p, surfaces: { ...p.surfaces, [surface]: { ...p.surfaces[surface], ...data } } });
   }
 
+  async history() {
+    return [];
+  }
+
   async getProfile(personId: string): Promise<Profile | undefined> {
     return this.profiles.get(personId);
   }

@@ -21,6 +21,7 @@ describe('terminal chat', () => {
       },
       setSurfaceData: real.setSurfaceData.bind(real),
       getProfile: real.getProfile.bind(real),
+      history: real.history.bind(real),
     };
     const out: string[] = [];
     const errors: unknown[] = [];

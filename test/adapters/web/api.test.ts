@@ -143,4 +143,22 @@ describe('web API through the real server', function () {
     const r = await b.say('remind me weekdays at 9am');
     expect(r.notice).to.match(/cannot send reminders/);
   });
+
+  it('shows a link code for this device and takes one from another, with clear answers for bad ones', async () => {
+    const phone = new Browser(web.base);
+    const laptop = new Browser(web.base);
+    const issued = (await (await phone.request('/api/link/code', { body: {} })).json()) as { code: string; minutes: number };
+    expect(issued.code).to.match(/^\d{3}-\d{3}$/);
+    expect(issued.minutes).to.equal(10);
+    expect(await (await laptop.request('/api/link', { body: { code: 'abc' } })).json()).to.deep.equal({ kind: 'malformed' });
+    const wrong = issued.code === '000-000' ? '000-001' : '000-000';
+    expect(await (await laptop.request('/api/link', { body: { code: wrong } })).json()).to.deep.equal({ kind: 'wrongCode', triesLeft: 4 });
+    expect((await laptop.request('/api/link', { body: { code: 123456 } })).status).to.equal(400);
+    expect((await laptop.request('/api/link', { body: { code: issued.code }, headers: { origin: 'https://evil.example' } })).status).to.equal(403);
+    expect(await (await laptop.request('/api/link', { body: { code: issued.code } })).json()).to.deep.equal({ kind: 'linked' });
+    // The laptop now walks with the phone's person: what one starts, the other sees.
+    await phone.say('start the back break');
+    const seen = (await (await laptop.request('/api/coach')).json()) as { reply: { moment: string } };
+    expect(seen.reply.moment).to.equal('screening');
+  });
 });

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Store } from '../../../app/store.js';
-import type { CoachPort } from '../../../app/turn.js';
+import type { CoachPort, LinkPort } from '../../../app/turn.js';
 import type { Routine } from '../../../core/routine.js';
 import type { Logger } from '../../../log.js';
 import type { SlackConversation } from '../conversation.js';
@@ -9,6 +9,8 @@ import type { SlackConversation } from '../conversation.js';
 export interface ListenerDeps {
   conversation: SlackConversation;
   coach: CoachPort;
+  /** Linking identities by code (`/backbreak link`); absent, the command shows the usage line. */
+  link?: LinkPort;
   store: Store;
   client: webApi.WebClient;
   routines: Routine[];

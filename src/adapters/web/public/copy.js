@@ -70,4 +70,14 @@ export const hcopy = {
   day: (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }),
   stopped: 'stopped early',
   pain: (before, after) => `${before ?? '–'} → ${after ?? '–'}`,
+  codeHelp: (code, minutes) => `Enter it within ${minutes} minutes on your other device's History page, or in Slack as /backbreak link ${code}. It works once.`,
+  linkResult: (r) =>
+    ({
+      linked: 'Linked. Your history and safety answers are now one, on every linked device and account.',
+      alreadyLinked: 'These are already linked.',
+      malformed: 'A code has six digits, like 123-456.',
+      wrongCode: `That code is not right, or it has expired or been used. ${r.triesLeft} ${r.triesLeft === 1 ? 'try' : 'tries'} left.`,
+      tooManyTries: 'Too many wrong codes. Wait ten minutes, then get a new code and try again.',
+    })[r.kind] ?? '',
+  forget: 'Forget me',
 };

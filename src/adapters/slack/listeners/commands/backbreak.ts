@@ -31,6 +31,8 @@ export async function handleBackbreakCommand(deps: ListenerDeps, { command, ack 
       return ack(ephemeral(menuMessage(deps.routines, command.trigger_id)));
     case 'usage':
       return ack(ephemeral(noticeMessage(parsed.text)));
+    case 'link':
+      return ack(ephemeral(noticeMessage(await linkText(deps, person.personId, parsed.code))));
     case 'handsFree':
       await ack(ephemeral(noticeMessage(parsed.on ? copy.handsFreeOn : copy.handsFreeOff)));
       try {
@@ -47,6 +49,18 @@ export async function handleBackbreakCommand(deps: ListenerDeps, { command, ack 
       await deps.conversation.turn(person, parsed.intent, { fresh });
       return;
     }
+  }
+}
+
+/** Issues or takes a link code; quick store calls, so the answer is the ack itself. */
+async function linkText(deps: ListenerDeps, personId: string, code: string | undefined): Promise<string> {
+  if (!deps.link) return copy.usage;
+  try {
+    if (code === undefined) return copy.link.issued(await deps.link.issueLinkCode(personId));
+    return copy.link.result(await deps.link.redeemLinkCode(personId, code));
+  } catch (err) {
+    deps.log.error({ err: describeError(err) }, 'link failed');
+    return copy.somethingWrong;
   }
 }
 

@@ -1,0 +1,88 @@
+import { localDay } from '../core/calendar.js';
+import { Profile, type Screening } from '../core/profile.js';
+import { isCleared, positive, tierOf } from '../core/screening.js';
+import type { Session } from '../core/session.js';
+
+/**
+ * How two people become one when their identities are linked (safety first): histories are simply joined by the
+ * store; here the profile and the session. The newest answer to each screening question is kept, except that a
+ * tier A or B answer that is positive and not cleared by a doctor is never lifted by the other side's answer,
+ * and a block of today's exercise on either side stays.
+ */
+
+const time = (iso: string | undefined): number => (iso === undefined ? -Infinity : Date.parse(iso));
+
+interface Side {
+  screening: Screening;
+  /** When the answer was given (ISO). */
+  given: string;
+}
+
+/** A tier A or B answer that keeps a person from exercising until a doctor clears it. */
+function holdsBack(side: Side, id: string): boolean {
+  const tier = tierOf(id);
+  return (tier === 'A' || tier === 'B') && positive(side.screening.answers[id]) && !isCleared(side.screening, id);
+}
+
+export function mergeScreening(into: Screening | undefined, from: Screening | undefined): Screening | undefined {
+  if (!into || !from) return into ?? from;
+  const answers: Screening['answers'] = {};
+  const answeredAt: Record<string, string> = {};
+  const cleared: Record<string, string> = {};
+  const ids = new Set([...Object.keys(into.answers), ...Object.keys(from.answers)]);
+  for (const id of [...ids].sort()) {
+    const sides: Side[] = [into, from]
+      .filter((s) => s.answers[id] !== undefined)
+      .map((s) => ({ screening: s, given: s.answeredAt?.[id] ?? s.at }));
+    // Newest first; on a tie the more careful answer (a positive one) first.
+    sides.sort((a, b) => time(b.given) - time(a.given) || Number(positive(b.screening.answers[id])) - Number(positive(a.screening.answers[id])));
+    const chosen = sides.find((s) => holdsBack(s, id)) ?? sides[0]!;
+    answers[id] = chosen.screening.answers[id]!;
+    answeredAt[id] = chosen.given;
+    // A clearance goes only with the answer it cleared.
+    const clearance = chosen.screening.cleared?.[id];
+    if (clearance !== undefined) cleared[id] = clearance;
+  }
+  return {
+    answers,
+    at: time(into.at) >= time(from.at) ? into.at : from.at,
+    answeredAt,
+    ...(Object.keys(cleared).length ? { cleared } : {}),
+  };
+}
+
+export function mergeProfiles(into: Profile, from: Profile): Profile {
+  const surfaces: Profile['surfaces'] = { ...from.surfaces };
+  for (const [surface, data] of Object.entries(into.surfaces)) surfaces[surface] = { ...surfaces[surface], ...data };
+  const screening = mergeScreening(into.screening, from.screening);
+  return Profile.parse({
+    ...into,
+    timeZone: into.timeZone ?? from.timeZone,
+    createdAt: time(from.createdAt) < time(into.createdAt) ? from.createdAt : into.createdAt,
+    greeted: into.greeted || from.greeted,
+    ...(screening ? { screening } : {}),
+    prefs: { ...into.prefs, comfortableWithStretches: into.prefs.comfortableWithStretches || from.prefs.comfortableWithStretches },
+    flaredSteps: [...new Set([...into.flaredSteps, ...from.flaredSteps])],
+    surfaces,
+  });
+}
+
+/**
+ * One session from two: the one with a routine under way (the joining person's own first), its left-out moves
+ * joined with the other's, today's strongest block from either, and a turn past both so a button drawn on
+ * either side before the link is stale.
+ */
+export function mergeSessions(into: Session | undefined, from: Session | undefined, now: Date, timeZone: string | undefined): Session | undefined {
+  if (!into || !from) return into ?? from;
+  const base = into.run ? into : from.run ? from : into;
+  const other = base === into ? from : into;
+  let merged: Session = { ...base, turn: Math.max(into.turn, from.turn) + 1, screenFull: into.screenFull || from.screenFull };
+  if (merged.run && other.run) merged = { ...merged, run: { ...merged.run, avoid: [...new Set([...merged.run.avoid, ...other.run.avoid])] } };
+  const today = localDay(now, timeZone);
+  const blocks = [into.blocked, from.blocked].filter((b): b is NonNullable<Session['blocked']> => b?.day === today);
+  const strongest = blocks.find((b) => b.tier === 'A') ?? blocks[0];
+  if (strongest && !(merged.blocked?.day === today && (merged.blocked.tier === 'A' || strongest.tier === 'B'))) {
+    merged = { ...merged, blocked: strongest, phase: 'blocked' };
+  }
+  return merged;
+}
