@@ -122,10 +122,11 @@ for (const locale of LOCALES) {
       }
     });
 
-    it('maps every intent to a core intent; only Fallback is "unknown"', () => {
+    it('maps every intent to a core intent; only Fallback (and the adapter\'s own LinkAccountIntent) is "unknown"', () => {
       for (const intent of intents) {
         const core = toCoreIntent({ name: intent.name, confirmationStatus: 'NONE', slots: {} });
-        if (intent.name === 'AMAZON.FallbackIntent') expect(core.type).to.equal('unknown');
+        // LinkAccountIntent is no turn of the coach's: its own handler reads a link code (handlers.ts).
+        if (intent.name === 'AMAZON.FallbackIntent' || intent.name === 'LinkAccountIntent') expect(core.type).to.equal('unknown');
         else expect(core.type, intent.name).to.not.equal('unknown');
       }
     });
