@@ -1,5 +1,5 @@
 import { localDay } from '../core/calendar.js';
-import { Profile, type Screening } from '../core/profile.js';
+import { type LeftOutToday, Profile, type Screening } from '../core/profile.js';
 import { isCleared, positive, tierOf } from '../core/screening.js';
 import type { Session } from '../core/session.js';
 
@@ -51,10 +51,21 @@ export function mergeScreening(into: Screening | undefined, from: Screening | un
   };
 }
 
+/** Today's left-out moves and techniques from both (an older day's list is stale: the later day's is kept). */
+export function mergeLeftOut(a: LeftOutToday | undefined, b: LeftOutToday | undefined): LeftOutToday | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.day !== b.day) return a.day > b.day ? a : b;
+  const techniques = [...a.techniques, ...b.techniques].filter(
+    (t, i, all) => all.findIndex((u) => u.tag === t.tag && u.side === t.side) === i,
+  );
+  return { day: a.day, steps: [...new Set([...a.steps, ...b.steps])], techniques };
+}
+
 export function mergeProfiles(into: Profile, from: Profile): Profile {
   const surfaces: Profile['surfaces'] = { ...from.surfaces };
   for (const [surface, data] of Object.entries(into.surfaces)) surfaces[surface] = { ...surfaces[surface], ...data };
   const screening = mergeScreening(into.screening, from.screening);
+  const leftOutToday = mergeLeftOut(into.leftOutToday, from.leftOutToday);
   return Profile.parse({
     ...into,
     timeZone: into.timeZone ?? from.timeZone,
@@ -63,6 +74,7 @@ export function mergeProfiles(into: Profile, from: Profile): Profile {
     ...(screening ? { screening } : {}),
     prefs: { ...into.prefs, comfortableWithStretches: into.prefs.comfortableWithStretches || from.prefs.comfortableWithStretches },
     flaredSteps: [...new Set([...into.flaredSteps, ...from.flaredSteps])],
+    ...(leftOutToday ? { leftOutToday } : {}),
     surfaces,
   });
 }

@@ -74,6 +74,20 @@ describe('merging two people who link their identities', () => {
     expect(merged.surfaces).to.deep.equal({ slack: { channel: 'D1' }, web: { seen: 'yes' } });
   });
 
+  it('today’s left-out moves and techniques from both; a list from an earlier day gives way', () => {
+    const today = '2026-11-23';
+    const a = { ...newProfile(new Date(DAY2)), leftOutToday: { day: today, steps: ['five-moves/bridge'], techniques: [{ tag: 'twist' as const, side: 'right' as const }] } };
+    const b = { ...newProfile(new Date(DAY2)), leftOutToday: { day: today, steps: ['back-break/twists', 'five-moves/bridge'], techniques: [{ tag: 'twist' as const, side: 'right' as const }, { tag: 'forward-fold' as const }] } };
+    expect(mergeProfiles(a, b).leftOutToday).to.deep.equal({
+      day: today,
+      steps: ['five-moves/bridge', 'back-break/twists'],
+      techniques: [{ tag: 'twist', side: 'right' }, { tag: 'forward-fold' }],
+    });
+    const yesterday = { ...b, leftOutToday: { ...b.leftOutToday, day: '2026-11-22' } };
+    expect(mergeProfiles(yesterday, a).leftOutToday).to.deep.equal(a.leftOutToday);
+    expect(mergeProfiles(newProfile(new Date(DAY2)), a).leftOutToday).to.deep.equal(a.leftOutToday);
+  });
+
   describe('sessions', () => {
     const run = (avoid: string[]): NonNullable<Session['run']> => ({
       routineId: 'five-moves',
