@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, spokenTexts, stepOf } from './content.js';
+import { describeVoice } from './voice.js';
 
 // Content checks of routines/back-break.yaml: a short break at a desk, composed from moves of three sources.
 const text = routineText('back-break');
@@ -74,10 +75,12 @@ describe('routine back-break (composed for a break at work)', () => {
     expect(step('standing-knee-lifts').instructions.join(' ')).to.match(/desk or chair for balance/);
   });
 
-  it('takes about five minutes', () => {
+  it('takes about five minutes, and says so with "about"', () => {
     expect(routine.statedMinutes, 'no source states its length').to.equal(undefined);
+    expect(routine.summary).to.match(/^About five minutes/);
     expectEstimateNear(routine, 5);
   });
 
   describeSpeakability(routine, { maxChars: 1000 });
+  describeVoice(routine);
 });
