@@ -17,11 +17,13 @@ describe('copy: hold text', () => {
     for (let s = 61; s <= 1200; s++) expect(copy.holdText(s, 'seconds'), `${s} s`).to.match(/minute/).and.not.match(/second/);
   });
 
-  it('says a minute or less in seconds, and breaths and times as they are', () => {
+  it('says a minute or less in seconds, breaths as they are, and once and twice in words (not "Do it 1 time")', () => {
     expect(copy.holdText(60, 'seconds')).to.equal('60 seconds');
     expect(copy.holdText(1, 'seconds')).to.equal('1 second');
     expect(copy.holdText(10, 'breaths')).to.equal('10 breaths');
-    expect(copy.holdText(1, 'reps')).to.equal('1 time');
+    expect(copy.doIt(copy.holdText(1, 'reps'))).to.equal('Do it once.');
+    expect(copy.doIt(copy.holdText(2, 'reps'))).to.equal('Do it twice.');
+    expect(copy.holdText(3, 'reps')).to.equal('3 times');
   });
 
   it('says every hold of every routine without a count of seconds over 60', () => {

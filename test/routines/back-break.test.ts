@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, spokenTexts, stepOf } from './content.js';
-import { describeVoice } from './voice.js';
 
 // Content checks of routines/back-break.yaml: a short break at a desk, composed from moves of three sources.
 const text = routineText('back-break');
@@ -82,5 +81,4 @@ describe('routine back-break (composed for a break at work)', () => {
   });
 
   describeSpeakability(routine, { maxChars: 1000 });
-  describeVoice(routine);
 });

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import type { Routine } from '../../src/core/routine.js';
 import { loadRoutines, readRoutines, ROUTINES_DIR } from '../../src/routines/load.js';
 import { expectEstimateNear, expectSidesSpoken, expectStepSpeakable } from './content.js';
+import { describeVoice } from './voice.js';
 
 // The generic checks, across every routine the app loads: a new routine file gets them without a test file of its own.
 let routines: Routine[] = [];
@@ -40,6 +41,8 @@ describe('routine catalogue (every routine in routines/)', () => {
       it('keeps every sentence under 30 words and every step under 2,000 characters', () => {
         for (const s of routine.steps) expectStepSpeakable(s, 2000);
       });
+
+      describeVoice(routine);
     });
   }
 });

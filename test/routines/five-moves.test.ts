@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { stepSeconds, type SafetyTag, type Step } from '../../src/core/routine.js';
 import { describeSpeakability, expectEstimateNear, idsTagged as tagged, routineById, routineText, SCHEMA_LINE, stepOf } from './content.js';
-import { describeVoice, tagCautionsAt } from './voice.js';
+import { tagCautionsAt } from './voice.js';
 
 // Content checks of routines/five-moves.yaml against its source, shared/seeds/004 (Emily, The Changing Room).
 const SEED = '004_fd58d049bc932aac.txt';
@@ -139,5 +139,4 @@ describe('routine five-moves (from 5 moves to help fix your low back)', () => {
   });
 
   describeSpeakability(routine, { maxChars: 1000 });
-  describeVoice(routine);
 });

@@ -68,10 +68,10 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
       /across the body, right/i,
       /curl up toward the right/i,
       /^figure four rocking, right/i,
-      /^figure four, threading the right/i,
+      /^figure four, drawing the left thigh in/i,
       /^knee to chest, left/i,
       /^strap hamstring stretch, left/i,
-      /^figure four, threading the left/i,
+      /^figure four, drawing the right thigh in/i,
       /^cat and cow/i,
       /^downward dog/i,
       /^child's pose/i,
@@ -110,12 +110,12 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
     // The working leg is named, and the strap moves between hands as the teacher says.
     expect(step(r, 'strap-hamstring-right').instructions.join(' ')).to.match(/right foot/);
     expect(step(r, 'strap-hamstring-left').instructions.join(' ')).to.match(/left foot/);
-    expect(step(r, 'strap-open-right').instructions.join(' ')).to.match(/strap in your right hand[\s\S]*out to the right/);
-    expect(step(r, 'strap-across-right').instructions.join(' ')).to.match(/strap into your left hand/);
-    expect(step(r, 'strap-open-left').instructions.join(' ')).to.match(/strap in your left hand[\s\S]*out to the left/);
-    expect(step(r, 'strap-across-left').instructions.join(' ')).to.match(/strap into your right hand/);
-    expect(step(r, 'figure-four-rocking-right').instructions.join(' ')).to.match(/Right ankle crosses over the left thigh/);
-    expect(step(r, 'figure-four-rocking-left').instructions.join(' ')).to.match(/Left ankle crosses over the right thigh/);
+    expect(step(r, 'strap-open-right').instructions.join(' ')).to.match(/strap into your right hand[\s\S]*out to the right/);
+    expect(step(r, 'strap-across-right').instructions.join(' ')).to.match(/strap across into your left hand/);
+    expect(step(r, 'strap-open-left').instructions.join(' ')).to.match(/strap into your left hand[\s\S]*out to the left/);
+    expect(step(r, 'strap-across-left').instructions.join(' ')).to.match(/strap across into your right hand/);
+    expect(step(r, 'figure-four-rocking-right').instructions.join(' ')).to.match(/cross your right ankle over your left thigh/);
+    expect(step(r, 'figure-four-rocking-left').instructions.join(' ')).to.match(/cross your left ankle over your right thigh/);
   });
 
   it('starts every side-to-side move and every sided pose on the right', () => {
@@ -174,13 +174,13 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
     // Options the teacher offers become variants.
     expect(step(r, 'strap-hamstring-right').deeper?.instructions.join(' ')).to.match(/left leg long/);
     expect(step(r, 'strap-hamstring-left').deeper?.instructions.join(' ')).to.match(/right leg long/);
-    expect(step(r, 'figure-four-thread-left').easier?.instructions.join(' ')).to.match(/strap/);
+    expect(step(r, 'figure-four-thread-left').deeper?.instructions.join(' ')).to.match(/strap/);
     expect(step(r, 'crescent-lunge').deeper?.instructions.join(' ')).to.match(/arms up/);
     expect(step(r, 'locust').deeper?.instructions.join(' ')).to.match(/legs and arms/);
     expect(step(r, 'alternating-knees').deeper?.instructions.join(' ')).to.match(/head/);
     expect(step(r, 'final-relaxation').easier?.instructions.join(' ')).to.match(/knees bent/);
     for (const id of ['figure-four-thread-right', 'figure-four-thread-left']) {
-      expect(step(r, id).instructions.join(' '), id).to.match(/blanket or a pillow/);
+      expect(step(r, id).deeper?.instructions.join(' '), id).to.match(/blanket or a pillow/);
     }
   });
 
@@ -227,5 +227,29 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
     expectEstimateNear(r, 40);
   });
 
-  describeSpeakability(r, { maxChars: 2000, cues: [1, 3] });
+  it("makes the teacher's first stage the pose and her next stage the deeper way (the figure four)", () => {
+    // "You might stay with this, or weave your arm through": the thigh drawn in without hands is the pose,
+    // threading the arm is deeper, and staying with the rocking figure four is easier.
+    for (const [side, other] of [['right', 'left'], ['left', 'right']] as const) {
+      const s = step(r, `figure-four-thread-${side}`);
+      expect(s.instructions.join(' '), s.id).to.match(new RegExp(`draw your ${other} thigh in toward you, no hands`));
+      expect(s.instructions.join(' '), s.id).to.not.match(/thread/i);
+      expect(s.deeper?.instructions.join(' '), s.id).to.match(new RegExp(`Thread your ${side} arm`));
+      expect(s.easier?.instructions.join(' '), s.id).to.match(new RegExp(`${other} foot down`));
+    }
+  });
+
+  it('says what comes after a hold after it: the way out of the twist, the bridge, the lunges', () => {
+    expect(step(r, 'side-lying-twist').release.join(' ')).to.match(/top leg lead/);
+    expect(step(r, 'bridge').release.join(' ')).to.match(/roll your spine down/);
+    expect(step(r, 'low-lunge').release.join(' ')).to.match(/step your \{side\} leg back/);
+    for (const s of r.steps) expect(s.cues.join(' '), s.id).to.not.match(/to (come out|come down|finish)/i);
+  });
+
+  it('gives the five-minute rest a cue at least every minute', () => {
+    const rest = step(r, 'final-relaxation');
+    expect(holdSeconds(rest.hold) / (rest.cues.length + 1)).to.be.at.most(60);
+  });
+
+  describeSpeakability(r, { maxChars: 2000, cues: [1, 4] });
 });

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { SafetyTag, Step } from '../../src/core/routine.js';
 import { describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, spokenTexts, stepOf as step } from './content.js';
-import { describeVoice } from './voice.js';
 
 const SEED = '002_05e9ee8c3dc0450d.txt';
 
@@ -189,5 +188,4 @@ describe('routine: low-back-release (Sandy, seed 002)', () => {
   });
 
   describeSpeakability(r, { maxChars: 2000, cues: [1, 3] });
-  describeVoice(r);
 });

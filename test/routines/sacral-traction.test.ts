@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { SafetyTag } from '../../src/core/routine.js';
 import { describeSpeakability, expectEstimateNear, idsTagged as tagged, routineById, routineText, SCHEMA_LINE, stepOf } from './content.js';
-import { describeVoice, tagCautionsAt } from './voice.js';
+import { tagCautionsAt } from './voice.js';
 
 // Content checks of routines/sacral-traction.yaml against its source, shared/seeds/001 ("Joint Relief", no author named).
 const SEED = '001_465ed3c5ab6b4b32.txt';
@@ -95,5 +95,4 @@ describe('routine sacral-traction (from Sacral Traction)', () => {
   });
 
   describeSpeakability(routine, { maxChars: 1000 });
-  describeVoice(routine);
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describeSpeakability, expectEstimateNear, routineById, routineText, SCHEMA_LINE, stepOf } from './content.js';
-import { describeVoice, tagCautionsAt } from './voice.js';
+import { tagCautionsAt } from './voice.js';
 
 // Content checks of routines/spinal-love.yaml against its source, shared/seeds/000 (Yogi Kait's video).
 const SEED = '000_fe4125699336ad3b.txt';
@@ -110,5 +110,4 @@ describe('routine spinal-love (from Spinal Love Top to Bottom)', () => {
   });
 
   describeSpeakability(routine, { maxChars: 1000 });
-  describeVoice(routine);
 });

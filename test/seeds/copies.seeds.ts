@@ -1,17 +1,14 @@
 import { expect } from 'chai';
 import { loadRoutines } from '../../src/routines/load.js';
 import { routineTexts } from '../routines/content.js';
-import { closestSentence, NEAR_COPY, wordRuns, words } from '../routines/similar.js';
-import { coachCopyTexts, copiesIn, copiesOf, readSources, RUN_WORDS, seedFiles, seedText } from './copies.js';
+import { closestSentence, NEAR_COPY, words } from '../routines/similar.js';
+import { coachCopyTexts, copiesIn, copiesOf, readSources, RUN_WORDS, seedFiles } from './copies.js';
 
 /**
  * Checks of the words the coach says against the source documents in ../shared/seeds (beside the repository).
  * They need those files, so they are not part of `npm test`: `npm run test:seeds` runs them, and .ci/run does
  * when the folder is there.
  */
-
-/** Routines whose words are not yet rewritten in the coach's voice (issue 12): this list only shrinks. */
-const OLD_WORDS = new Set(['gentle-yoga-release']);
 
 /** A sentence copied word for word from each source, to show the run check fails. */
 const COPIED: Record<string, string> = {
@@ -78,16 +75,6 @@ describe('the words the coach says, against the source documents', () => {
   });
 
   for (const routine of loadRoutines()) {
-    if (OLD_WORDS.has(routine.id)) {
-      // Until its words are rewritten in the coach's voice, the routine is held to the earlier check:
-      // no run of 8 words from its own source.
-      it(`${routine.id}: copies no run of 8 words from its own source (words not yet rewritten)`, () => {
-        const runs8 = new Set(seedFiles().filter((f) => !routine.source.seed || f === routine.source.seed).flatMap((f) => wordRuns(seedText(f), 8)));
-        expect(runs8.size).to.be.greaterThan(300);
-        expect(routineTexts(routine).flatMap(({ text }) => wordRuns(text, 8)).filter((r) => runs8.has(r))).to.deep.equal([]);
-      });
-      continue;
-    }
     it(`${routine.id}: copies no run of ${RUN_WORDS} words and no sentence from a source`, () => {
       expect(copiesIn(routineTexts(routine), sources)).to.deep.equal([]);
     });

@@ -158,7 +158,11 @@ export function englishCopy(locale: string, timeZone?: string) {
     hold: (text: string) => `Hold for ${text}.`,
     holdText: (count: number, unit: 'breaths' | 'seconds' | 'reps') =>
       unit === 'reps'
-        ? `${count} ${count === 1 ? 'time' : 'times'}`
+        ? count === 1
+          ? 'once'
+          : count === 2
+            ? 'twice'
+            : `${count} times`
         : unit === 'breaths'
           ? `${count} ${count === 1 ? 'breath' : 'breaths'}`
           : count > 60
