@@ -9,6 +9,7 @@ import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
 import { SqlStore } from './sql.js';
+import { keepStatements } from './sqliteStatements.js';
 
 /**
  * The native driver, loaded when a SQLite store is opened rather than when this module is: a PostgreSQL
@@ -51,7 +52,7 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
     sqlite?.close();
     throw new StoreConfigError(`cannot open SQLite database ${JSON.stringify(path)}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: keepStatements(sqlite) }) });
   try {
     const applied = await migrateToLatest(db, 'sqlite');
     if (applied.length > 0) options.log?.info({ event: 'store.migrated', dialect: 'sqlite', applied }, 'store migrated');
