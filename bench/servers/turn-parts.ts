@@ -54,7 +54,7 @@ async function measure(): Promise<TurnParts> {
     const s = summarise(times);
     coreRuns.push({ p50: s.p50, p99: s.p99 });
   }
-  if (session?.phase !== 'step') throw new Error(`bench: the core left the routine (phase ${session?.phase})`);
+  if (session?.moment !== 'step') throw new Error(`bench: the core left the routine (moment ${session?.moment})`);
 
   // --- a whole turn on SQLite, and the store's part of it, interleaved with the floor.
   const sqlite = await openSqliteStore(`sqlite:${join(TMP, 'turn.db')}`);

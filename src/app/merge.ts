@@ -1,7 +1,7 @@
 import { localDay } from '../core/calendar.js';
 import { type LeftOutToday, Profile, type Screening } from '../core/profile.js';
 import { isCleared, positive, tierOf } from '../core/screening.js';
-import type { Session } from '../core/session.js';
+import { runOf, splitSession, type Session } from '../core/session.js';
 
 /**
  * How two people become one when their identities are linked (safety first): histories are simply joined by the
@@ -86,15 +86,17 @@ export function mergeProfiles(into: Profile, from: Profile): Profile {
  */
 export function mergeSessions(into: Session | undefined, from: Session | undefined, now: Date, timeZone: string | undefined): Session | undefined {
   if (!into || !from) return into ?? from;
-  const base = into.run ? into : from.run ? from : into;
-  const other = base === into ? from : into;
+  const base = runOf(into) ? into : runOf(from) ? from : into;
+  const otherRun = runOf(base === into ? from : into);
   let merged: Session = { ...base, turn: Math.max(into.turn, from.turn) + 1, screenFull: into.screenFull || from.screenFull };
-  if (merged.run && other.run) merged = { ...merged, run: { ...merged.run, avoid: [...new Set([...merged.run.avoid, ...other.run.avoid])] } };
+  if ('run' in merged && merged.run && otherRun) merged = { ...merged, run: { ...merged.run, avoid: [...new Set([...merged.run.avoid, ...otherRun.avoid])] } };
   const today = localDay(now, timeZone);
   const blocks = [into.blocked, from.blocked].filter((b): b is NonNullable<Session['blocked']> => b?.day === today);
   const strongest = blocks.find((b) => b.tier === 'A') ?? blocks[0];
   if (strongest && !(merged.blocked?.day === today && (merged.blocked.tier === 'A' || strongest.tier === 'B'))) {
-    merged = { ...merged, blocked: strongest, phase: 'blocked' };
+    // No exercise today: the session rests in the block's moment (the routine under way goes, as a block ends it).
+    const { common } = splitSession(merged);
+    merged = { ...common, blocked: strongest, moment: strongest.tier === 'A' ? 'emergency' : 'urgent' };
   }
   return merged;
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { step, view, type CoachContext } from '../core/coach.js';
-import { copyFor, type Channel } from '../core/copy/en.js';
+import { busy, step, view, type CoachContext } from '../core/coach.js';
+import type { Channel } from '../core/copy/en.js';
 import { isPlatformEffect, type Effect } from '../core/effects.js';
 import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
-import type { Reply } from '../core/reply.js';
 import type { Routine } from '../core/routine.js';
 import { parseSession, type Session } from '../core/session.js';
 import { type Logger, pseudonym } from '../log.js';
@@ -208,6 +207,11 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
         case 'recordHistory':
           await store.addHistory(personId, effect.entry);
           break;
+        case 'recordPainAfter': {
+          const entry = loaded.history.find((h) => h.routineId === effect.routineId && h.startedAt === effect.startedAt);
+          if (entry) await store.updateHistory(personId, entry.id, { painAfter: effect.painAfter });
+          break;
+        }
         case 'markSettled': {
           const newest = loaded.history[0];
           if (newest) await store.updateHistory(personId, newest.id, { settled: effect.settled });
@@ -234,20 +238,12 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     throw new Error('profile kept changing while saving');
   }
 
+  /** Another device kept winning the session: nothing changed, and the person is asked to say it again. */
   private busyReply(request: TurnRequest, log: Logger): TurnResult {
     log.warn({ event: 'turn.busy', intent: request.intent.type });
-    const text = copyFor(request.locale ?? 'en-US').busy;
-    const reply: Reply = {
-      moment: 'goodbye',
-      speech: [{ kind: 'say', text }],
-      reprompt: text,
-      display: { title: 'Back Break', body: text },
-      choices: [],
-      expect: 'command',
-      end: false,
-    };
-    return { reply, effects: [], turn: 0, stale: true, profile: newProfile(this.now()) };
+    return { reply: busy(request.locale ?? 'en-US', request.timeZone), effects: [], turn: 0, stale: true, profile: newProfile(this.now()) };
   }
+
 }
 
 export function createCoachService(deps: CoachServiceDeps): CoachService {

@@ -38,10 +38,11 @@ export const Choices = {
     { label: 'Numb around my seat', intent: { type: 'hurts', kind: 'saddle' }, style: 'danger' },
     { label: 'Chest pain or faint', intent: { type: 'hurts', kind: 'chest' }, style: 'danger' },
   ],
-  hurtChoice: (copy: Copy, hasEasier: boolean): Choice[] => [
+  /** After a hurt: easier, skip, go on or stop; after one at a check-in (the step is done): go on or stop. */
+  hurtChoice: (copy: Copy, hasEasier: boolean, done = false): Choice[] => [
     ...(hasEasier ? [{ label: 'Easier', intent: { type: 'easier' } } as Choice] : []),
-    { label: 'Skip', intent: { type: 'skip' }, style: 'primary' },
-    { label: copy.goOn, intent: { type: 'resume' } },
+    ...(done ? [] : [{ label: 'Skip', intent: { type: 'skip' }, style: 'primary' } as Choice]),
+    { label: copy.goOn, intent: { type: 'resume' }, ...(done ? { style: 'primary' as const } : {}) },
     { label: 'Stop', intent: { type: 'stop' } },
   ],
 };

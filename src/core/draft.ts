@@ -3,13 +3,14 @@ import type { CoachContext } from './context.js';
 import { copyFor, type Channel, type Copy } from './copy/en.js';
 import type { Effect } from './effects.js';
 import type { Profile } from './profile.js';
-import type { Choice, Display, Expect, HoldTimer, Moment, Reply, Segment } from './reply.js';
+import type { Segment } from './reply.js';
 import type { Routine } from './routine.js';
-import type { Session } from './session.js';
+import type { Common } from './session.js';
 
 /**
- * One turn being worked out: the session and profile as they change, the speech so far, the effects.
- * Local to a single call of step(); nothing here outlives it.
+ * One turn being worked out: what the coach says so far, the effects, the profile as it changes, and the
+ * session fields that hold whatever the moment. The moment itself is not here: handlers return the one to
+ * enter. Local to a single call of step(); nothing here outlives it.
  */
 export class Draft {
   readonly copy: Copy;
@@ -20,7 +21,7 @@ export class Draft {
   private profileChanged = false;
 
   constructor(
-    public session: Session,
+    public common: Common,
     readonly ctx: CoachContext,
   ) {
     this.copy = copyFor(ctx.profile.locale, ctx.profile.timeZone);
@@ -30,11 +31,6 @@ export class Draft {
 
   say(...texts: Array<string | undefined | false>): this {
     for (const text of texts) if (text) this.speech.push({ kind: 'say', text });
-    return this;
-  }
-
-  pause(seconds: number): this {
-    this.speech.push({ kind: 'pause', seconds });
     return this;
   }
 
@@ -49,11 +45,15 @@ export class Draft {
     return this;
   }
 
-  /** Changes the session; a key set to undefined is removed, so the session stays plain JSON. */
-  set(patch: Partial<Session>): this {
-    const next: Record<string, unknown> = { ...this.session, ...patch };
-    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-    this.session = next as Session;
+  /** No exercise today (tier A or B): holds in every moment until the person's day changes. */
+  block(tier: 'A' | 'B'): this {
+    this.common = { ...this.common, blocked: { tier, day: this.today() } };
+    return this;
+  }
+
+  /** The full screening is due (or done). */
+  setScreenFull(due: boolean): this {
+    this.common = { ...this.common, screenFull: due };
     return this;
   }
 
@@ -61,33 +61,13 @@ export class Draft {
     return id === undefined ? undefined : this.ctx.routines.find((r) => r.id === id);
   }
 
-  /** The person's calendar day (YYYY-MM-DD) in their time zone, UTC when unknown. */
-  /** Today in the person's time zone. */
+  /** Today in the person's time zone (YYYY-MM-DD), UTC when unknown. */
   today(): string {
     return localDay(this.ctx.now, this.profile.timeZone);
   }
 
-  /** Finishes the turn: the reply, with profile changes saved as one effect. */
-  reply(parts: {
-    moment: Moment;
-    expect: Expect;
-    display: Display;
-    choices?: Choice[];
-    reprompt?: string;
-    hold?: HoldTimer;
-    end?: boolean;
-  }): Reply {
-    if (this.profileChanged) this.effects.unshift({ type: 'saveProfile', profile: this.profile });
-    const end = parts.end ?? false;
-    return {
-      moment: parts.moment,
-      speech: this.speech,
-      ...(end ? {} : { reprompt: parts.reprompt ?? this.copy.help.question }),
-      display: parts.display,
-      choices: parts.choices ?? [],
-      expect: end ? 'nothing' : parts.expect,
-      ...(parts.hold ? { hold: parts.hold } : {}),
-      end,
-    };
+  /** The effects of the turn, with profile changes saved as one effect, first. */
+  allEffects(): Effect[] {
+    return this.profileChanged ? [{ type: 'saveProfile', profile: this.profile }, ...this.effects] : this.effects;
   }
 }

@@ -8,6 +8,8 @@ export type Effect =
   /** Replace the stored profile (screening answers, preferences, greeted). */
   | { type: 'saveProfile'; profile: Profile }
   | { type: 'recordHistory'; entry: HistoryEntry }
+  /** The pain after a routine, added to its entry (recorded when its steps ended), found by routine and start. */
+  | { type: 'recordPainAfter'; routineId: string; startedAt: string; painAfter: number }
   /** Mark the newest history entry as settled or not ("did your back settle within a day?"). */
   | { type: 'markSettled'; settled: boolean }
   /** A recurring reminder: days of the week (0 = Sunday) at a local "HH:MM". */

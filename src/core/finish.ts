@@ -1,27 +1,43 @@
 import { localDay } from './calendar.js';
+import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
-import type { Reply } from './reply.js';
-import { historyEntry } from './run.js';
 import { PainRules } from './safety.js';
-import { prompt } from './prompt.js';
+import type { In } from './session.js';
+import type { How, Shown } from './table.js';
 
-/** The end of a routine: summary, pain before and after, streak, and the offer of a reminder. */
-export function finish(d: Draft, painAfter: number | undefined): Reply {
-  const run = d.session.run!;
-  const entry = historyEntry(d, painAfter);
-  d.effect({ type: 'recordHistory', entry });
-  const minutes = Math.max(1, Math.round((d.ctx.now.getTime() - Date.parse(run.startedAt)) / 60_000));
+/** The end of a routine: the pain after, the summary, streak, and the offer of a reminder. */
+
+/** The answer to "how is your back now?" (a score, or skipped): added to the entry recorded when the steps ended. */
+export function finish(d: Draft, s: In<'painAfter'>, painAfter: number | undefined): In<'finished'> {
+  if (painAfter === undefined) return { moment: 'finished', entry: s.entry, minutes: s.minutes };
+  d.effect({ type: 'recordPainAfter', routineId: s.entry.routineId, startedAt: s.entry.startedAt, painAfter });
+  return { moment: 'finished', entry: { ...s.entry, painAfter }, minutes: s.minutes };
+}
+
+/** The summary: minutes, steps, pain before and after, the traffic light, the streak, progress over weeks. */
+function summary(d: Draft, s: In<'finished'>): string[] {
   const c = d.copy;
-  d.say(c.summary(minutes, entry.stepsDone, entry.stepsSkipped));
-  if (run.painBefore !== undefined && painAfter !== undefined) {
-    d.say(c.painChange(run.painBefore, painAfter, PainRules.meaningful(run.painBefore, painAfter)));
-  }
-  if (painAfter !== undefined) d.say(c.light[PainRules.light(painAfter)]);
-  d.say(c.streak(streakDays([entry, ...d.ctx.history], d.ctx.now, d.profile.timeZone)));
-  if (noProgress([entry, ...d.ctx.history], d.ctx.now)) d.say(c.noProgress);
-  d.set({ phase: 'reminderOffer', run: undefined });
-  return prompt(d);
+  const { entry } = s;
+  // The history already holds this routine (recorded when its steps ended), without the pain after.
+  const history = [entry, ...d.ctx.history.filter((h) => h.startedAt !== entry.startedAt || h.routineId !== entry.routineId)];
+  const { painBefore, painAfter } = entry;
+  return [
+    c.summary(s.minutes, entry.stepsDone, entry.stepsSkipped),
+    painBefore !== undefined && painAfter !== undefined ? c.painChange(painBefore, painAfter, PainRules.meaningful(painBefore, painAfter)) : '',
+    painAfter !== undefined ? c.light[PainRules.light(painAfter)] : '',
+    c.streak(streakDays(history, d.ctx.now, d.profile.timeZone)),
+    noProgress(history, d.ctx.now) ? c.noProgress : '',
+  ].filter(Boolean);
+}
+
+/** On entering: the summary and the reminder offer; asked again, the offer alone. The card keeps the summary. */
+export function sayFinished(d: Draft, s: In<'finished'>, how: How): Shown {
+  const lines = summary(d, s);
+  if (how === 'enter') d.say(...lines);
+  d.say(d.copy.reminderOffer);
+  const title = d.routine(s.entry.routineId)?.title ?? d.copy.name;
+  return { display: { title, body: lines.join(' ') }, choices: Choices.yesNo(), reprompt: d.copy.reminderOffer };
 }
 
 /** Days in a row, ending today, with a completed routine (in the person's time zone). */

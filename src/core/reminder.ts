@@ -56,7 +56,7 @@ export function describeDays(days: readonly number[]): string {
   if (key === EVERY_DAY.join(',')) return 'every day';
   if (key === WEEKDAYS.join(',')) return 'on weekdays';
   if (key === '0,6') return 'at weekends';
-  const names = days.map((d) => NAMES[d]!);
+  const names = days.flatMap((d) => NAMES[d] ?? []);
   return `on ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}`;
 }
 

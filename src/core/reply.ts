@@ -1,5 +1,6 @@
 import type { Intent } from './intents.js';
 import type { Side } from './routine.js';
+import type { StateMoment } from './session.js';
 
 /**
  * What the coach answers, as data. Adapters render it: SSML for Alexa, Block Kit for Slack, text in a terminal.
@@ -50,42 +51,39 @@ export interface Choice {
   confirm?: string;
 }
 
-/** What answer the coach waits for, so adapters can map a bare "yes" or "7" well. */
+/** What answer the coach waits for, so adapters can map a bare "yes" or "7" well: each moment's `expects`. */
 export type Expect = 'yesNo' | 'yesNoUnsure' | 'painScore' | 'hurtKind' | 'routine' | 'command' | 'nothing';
 
-/** Where the conversation is, for adapters that show it differently (and for tests). */
-export type Moment =
-  | 'greeting'
-  | 'choosing'
-  | 'screening'
-  | 'prerequisite'
-  | 'equipment'
-  | 'painBefore'
-  | 'step'
-  | 'checkIn'
-  | 'hurt'
-  | 'paused'
-  | 'painAfter'
-  | 'finished'
-  | 'settled'
-  | 'reminder'
-  | 'forget'
-  | 'emergency'
-  | 'urgent'
-  | 'goodbye';
+/**
+ * Where the person is: a moment of the conversation table (src/core/conversation.ts), or `busy` when the
+ * application could not run the turn because another device held the session.
+ */
+export type Moment = StateMoment | 'busy';
 
-export interface Reply {
+interface Shown {
   moment: Moment;
   speech: Segment[];
-  /** Asked again when the person says nothing; present whenever a question is pending. */
-  reprompt?: string;
   display: Display;
   choices: Choice[];
-  expect: Expect;
   hold?: HoldTimer;
-  /** The conversation is over; adapters close the session. */
-  end: boolean;
 }
+
+/** A reply that leaves the conversation open always says what to ask again when the person says nothing. */
+export interface OpenReply extends Shown {
+  end: false;
+  expect: Exclude<Expect, 'nothing'>;
+  /** Asked again when the person says nothing. */
+  reprompt: string;
+}
+
+/** The conversation is over; adapters close the session. */
+export interface ClosingReply extends Shown {
+  end: true;
+  expect: 'nothing';
+  reprompt?: undefined;
+}
+
+export type Reply = OpenReply | ClosingReply;
 
 /** The reply's speech as plain text, for terminals, logs of tests and Slack fallbacks. */
 export function speechText(reply: Pick<Reply, 'speech'>): string {

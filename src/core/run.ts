@@ -1,41 +1,43 @@
-import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
-import type { Cue, Display, HoldTimer, Reply } from './reply.js';
-import { holdSeconds, type Routine, type Step } from './routine.js';
-import { conditionsOf, PainRules, planRoutine, TAG_CAUTIONS } from './safety.js';
-import { stepKeyOf, type PlanItem, type RoutineRun } from './session.js';
+import type { Routine, Step } from './routine.js';
+import { conditionsOf, PainRules, planRoutine } from './safety.js';
 import { blockToday, listText } from './start.js';
+import type { In, PlanItem, RoutineRun } from './session.js';
+import type { Again } from './table.js';
 
-/** Walking a routine: planning it for this person, presenting each item, moving on, finishing. */
+/** Walking a routine: planning it for this person, moving from item to item, and the end of the steps. */
 
-export function currentItem(d: Draft): { run: RoutineRun; routine: Routine; item: PlanItem; step: Step } | undefined {
-  const run = d.session.run;
-  const routine = d.routine(run?.routineId);
-  const item = run?.items[run.index];
+export interface Current {
+  routine: Routine;
+  item: PlanItem;
+  step: Step;
+}
+
+export function currentItem(d: Draft, run: RoutineRun): Current | undefined {
+  const routine = d.routine(run.routineId);
+  const item = run.items[run.index];
   const step = item && routine?.steps.find((s) => s.id === item.stepId);
-  return run && routine && item && step ? { run, routine, item, step } : undefined;
+  return routine && item && step ? { routine, item, step } : undefined;
 }
 
 /** Position by step, not by side: "step 3 of 10" stays 3 for the right and the left side. */
 export function position(run: RoutineRun, index = run.index): { index: number; total: number } {
   const order: string[] = [];
-  for (const item of run.items) if (order.at(-1) !== item.stepId && !order.includes(item.stepId)) order.push(item.stepId);
+  for (const item of run.items) if (!order.includes(item.stepId)) order.push(item.stepId);
   const current = run.items[Math.min(index, run.items.length - 1)];
   return { index: current ? order.indexOf(current.stepId) + 1 : order.length, total: order.length };
 }
 
 /** Starts a routine: plans it with the person's tier C conditions and what flared before, says why once. */
-export function beginRun(d: Draft, routine: Routine, painBefore: number | undefined): Reply {
+export function beginRun(d: Draft, routine: Routine, painBefore: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent'> {
   // Defence in depth: nothing starts a routine on a day the screening said no.
-  if (d.session.blocked) return blockToday(d, d.session.blocked.tier);
-  const avoid = new Set(d.profile.flaredSteps);
-  const plan = planRoutine(routine, conditionsOf(d.profile), avoid);
-  const reasons = [...new Set([...plan.left.map((l) => l.reason), ...plan.items.flatMap((i) => (i.adapted ? [i.adapted] : []))])];
+  if (d.common.blocked) return blockToday(d, d.common.blocked.tier);
+  const plan = planRoutine(routine, conditionsOf(d.profile), new Set(d.profile.flaredSteps));
+  const left = [...new Set(plan.left.map((l) => l.reason))].map((r) => d.copy.reasons[r]);
   if (plan.items.length === 0) {
-    d.say(...reasons.map((r) => d.copy.reasons[r])).say(d.copy.nothingFits, listText(d));
-    d.set({ phase: 'idle', request: undefined });
-    return promptIdle(d);
+    d.say(...left).say(d.copy.nothingFits, listText(d));
+    return { moment: 'choosing' };
   }
   const run: RoutineRun = {
     routineId: routine.id,
@@ -48,199 +50,134 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
     easier: false,
     avoid: [],
     cautioned: [],
+    spentMs: 0,
+    lastAt: d.ctx.now.toISOString(),
   };
-  d.set({ phase: 'step', run, request: undefined });
   d.say(d.copy.starting(routine.title, position(run).total));
   // Adapted steps say their reason when presented; left-out ones are said here.
-  d.say(...[...new Set(plan.left.map((l) => l.reason))].map((r) => d.copy.reasons[r]));
+  d.say(...left);
   d.say(d.copy.startPosition(routine.startingPosition));
-  return presentItem(d);
+  return present(d, run);
 }
 
-function fill(text: string, item: PlanItem): string {
-  const other = item.side === 'right' ? 'left' : 'right';
-  return text.replace(/\{side\}/g, item.side ?? 'one').replace(/\{otherSide\}/g, item.side ? other : 'other');
+/** The current item, or the end of the steps when there is none. */
+export function present(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  return currentItem(d, run) ? { moment: 'step', run } : finishSteps(d, run);
 }
 
-function holdText(d: Draft, step: Step, easier: boolean): { text: string; hold: Step['hold'] } {
-  const hold = (easier && step.easier?.hold) || step.hold;
-  return { text: d.copy.holdText(hold.count, hold.unit), hold };
+/** Passes over steps left out during the run (dizzy, pain rise), then the item reached. */
+export function walk(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  return present(d, passAvoided(run));
 }
 
-/** Says the current item: its name and side, cautions once, instructions, and the hold with its cues. */
-export function presentItem(d: Draft): Reply {
-  const current = currentItem(d);
-  if (!current) return finishSteps(d);
-  const { run, routine, item, step } = current;
-  const c = d.copy;
-  const pos = position(run);
-  const firstOfStep = run.items.findIndex((i) => i.stepId === step.id) === run.index;
-
-  d.say(c.stepIntro(pos.index, pos.total, step.name, item.side, step.repeats > 1 ? item.round : undefined, step.repeats));
-  if (step.optional && firstOfStep) d.say(c.optional);
-  const newCautions = step.tags.filter((t) => TAG_CAUTIONS[t] && !run.cautioned.includes(t));
-  if (newCautions.length > 0) {
-    d.say(...newCautions.map((t) => c.tagCautions[TAG_CAUTIONS[t]!]));
-    d.set({ run: { ...run, cautioned: [...run.cautioned, ...newCautions] } });
-  }
-  if (firstOfStep || item.adapted) d.say(step.caution, item.adapted && c.reasons[item.adapted]);
-
-  const easier = run.easier && step.easier !== undefined;
-  if (easier) d.say(c.easierVersion);
-  const instructions = easier ? step.easier!.instructions : step.instructions;
-  // How to come out of the pose is said after the hold, not before it.
-  const release = (easier && step.easier!.release) || step.release;
-  d.say(...instructions.map((t) => fill(t, item)));
-  const { text, hold } = holdText(d, step, easier);
-  d.say(hold.unit === 'reps' ? c.doIt(text) : c.hold(text));
-
-  const next = run.items[run.index + 1];
-  const seconds = holdSeconds(hold);
-  const cues: Cue[] = step.cues.map((cue, i) => ({ at: Math.round(((i + 1) * seconds) / (step.cues.length + 1)), text: fill(cue, item) }));
-  if (seconds >= 20 && !cues.some((q) => Math.abs(q.at - seconds / 2) < 3)) {
-    cues.push({ at: Math.round(seconds / 2), text: c.halfway });
-    cues.sort((a, b) => a.at - b.at);
-  }
-  const switching = next && next.stepId === step.id && next.side && next.side !== item.side;
-  const holdTimer: HoldTimer = {
-    seconds,
-    cues,
-    closing: [release.length ? release.map((t) => fill(t, item)).join(' ') : c.release, switching ? c.switchSides(next.side!) : '', c.whenReady(d.channel)]
-      .filter(Boolean)
-      .join(' '),
-    stepKey: stepKeyOf(d.session),
-  };
-  return d.reply({
-    moment: 'step',
-    expect: 'command',
-    display: stepDisplay(d) ?? displayFor(d, step.name),
-    choices: Choices.step(),
-    reprompt: c.whenReady(d.channel),
-    hold: holdTimer,
-  });
+/** The run moved past the items of steps left out today. */
+export function passAvoided(run: RoutineRun): RoutineRun {
+  let index = run.index;
+  const skipped = [...run.skipped];
+  for (let item = run.items[index]; item && run.avoid.includes(item.stepId); item = run.items[index]) skipped.push(index++);
+  return { ...run, skipped, index };
 }
 
+/** Whether items remain once the ones left out today are passed over. */
+export function itemsLeft(run: RoutineRun): boolean {
+  return passAvoided(run).index < run.items.length;
+}
 
 function withIndex(set: number[], index: number): number[] {
   return set.includes(index) ? set : [...set, index];
 }
 
-/** What the screen shows for the current item: the step, its side and position, its instructions and hold. */
-export function stepDisplay(d: Draft): Display | undefined {
-  const current = currentItem(d);
-  if (!current) return undefined;
-  const { run, routine, item, step } = current;
-  const easier = run.easier && step.easier !== undefined;
-  const instructions = (easier && step.easier?.instructions) || step.instructions;
-  return {
-    title: routine.title,
-    heading: step.name,
-    body: instructions.map((t) => fill(t, item)).join(' '),
-    position: position(run),
-    ...(item.side ? { side: item.side } : {}),
-    holdText: holdText(d, step, easier).text,
-    ...(step.equipment.length
-      ? { equipment: step.equipment.map((id) => routine.equipment.find((e) => e.id === id)?.name ?? id) }
-      : {}),
-  };
-}
-
 /** The current item is done (or skipped): check in if the step asks, then the next item, or the end. */
-export function advance(d: Draft, how: 'done' | 'skipped'): Reply {
-  const current = currentItem(d);
-  if (!current) return finishSteps(d);
-  const { run, step } = current;
+export function advance(d: Draft, run: RoutineRun, how: 'done' | 'skipped'): In<'step' | 'checkIn' | 'painAfter'> {
+  const current = currentItem(d, run);
+  if (!current) return finishSteps(d, run);
   // Sets kept as arrays: an item done again (after back) is not added twice, or next/back would grow the session for ever.
   const marked = how === 'done' ? { done: withIndex(run.done, run.index) } : { skipped: withIndex(run.skipped, run.index) };
-  const nextIndex = run.index + 1;
-  d.set({ run: { ...run, ...marked, index: nextIndex, easier: false } });
-  const leavingStep = run.items[nextIndex]?.stepId !== step.id;
-  if (how === 'done' && step.checkIn && leavingStep) {
-    d.set({ phase: 'checkIn' });
-    return promptCheckIn(d);
+  const next: RoutineRun = { ...run, ...marked, index: run.index + 1, easier: false };
+  const leavingStep = run.items[next.index]?.stepId !== current.step.id;
+  if (how === 'done' && current.step.checkIn && leavingStep) return { moment: 'checkIn', run: next, stepId: current.step.id };
+  return walk(d, next);
+}
+
+/** Skips every remaining item of the current step (this hurts, dizzy, a pain rise during it). */
+export function skipStep(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  const current = currentItem(d, run);
+  if (!current) return finishSteps(d, run);
+  const skipped = [...run.skipped];
+  let index = run.index;
+  while (run.items[index]?.stepId === current.step.id) skipped.push(index++);
+  return walk(d, { ...run, skipped, index, easier: false });
+}
+
+/** The previous item not left out today (dizzy, pain rise); the first says so and stays. */
+export function back(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  let index = run.index - 1;
+  for (let item = run.items[index]; item && run.avoid.includes(item.stepId); item = run.items[index]) index--;
+  if (index < 0) d.say(d.copy.firstStep);
+  return present(d, { ...run, index: index < 0 ? run.index : index, easier: false });
+}
+
+export function startOver(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  d.say(d.copy.startingOver);
+  return walk(d, { ...run, index: 0, done: [], skipped: [], easier: false });
+}
+
+export function resume(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+  d.say(d.copy.resuming);
+  return walk(d, run);
+}
+
+/** The easier version of the current item, where the step has one. */
+export function easier(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> | Again {
+  const current = currentItem(d, run);
+  if (!current) return walk(d, run);
+  if (!current.step.easier) {
+    d.say(d.copy.noEasier);
+    return { again: { moment: 'step', run }, brief: true };
   }
-  return nextOrFinish(d);
+  return { moment: 'step', run: { ...run, easier: true } };
 }
 
-/** Skips every remaining item of the current step (this hurts, dizzy). */
-export function skipStep(d: Draft): Reply {
-  const current = currentItem(d);
-  if (!current) return finishSteps(d);
-  const { run, step } = current;
-  const skipped = [...run.skipped];
-  let index = run.index;
-  while (run.items[index]?.stepId === step.id) skipped.push(index++);
-  d.set({ phase: 'step', run: { ...run, skipped, index, easier: false } });
-  return nextOrFinish(d);
+/** A pain rating during a run: too high leaves the technique out today and remembers it (safety.md section 4). */
+export function painRating(d: Draft, run: RoutineRun, score: number, stepId: string | undefined): RoutineRun | undefined {
+  if (!PainRules.tooHigh(score, run.painBefore)) return undefined;
+  if (stepId) {
+    if (!d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
+    d.effect({ type: 'safetyEvent', kind: 'painRise', routineId: run.routineId, stepId });
+  }
+  d.say(d.copy.painRose);
+  return stepId ? { ...run, avoid: [...run.avoid, stepId] } : run;
 }
 
-/** Passes over steps left out during the run (dizzy, pain rise); true when items remain. */
-export function passAvoided(d: Draft): boolean {
-  const run = d.session.run;
-  if (!run) return false;
-  let index = run.index;
-  const skipped = [...run.skipped];
-  while (index < run.items.length && run.avoid.includes(run.items[index]!.stepId)) skipped.push(index++);
-  d.set({ run: { ...run, skipped, index } });
-  return index < run.items.length;
+/** A rating at the check-in after `stepId`. */
+export function checkInScore(d: Draft, s: In<'checkIn'>, score: number): In<'step' | 'painAfter'> {
+  const rose = painRating(d, s.run, score, s.stepId);
+  if (!rose) d.say(d.copy.painOk);
+  return walk(d, rose ?? s.run);
 }
 
-export function nextOrFinish(d: Draft): Reply {
-  if (!passAvoided(d)) return finishSteps(d);
-  d.set({ phase: 'step' });
-  return presentItem(d);
+/** A rating said during a step: too high skips the rest of it. */
+export function stepScore(d: Draft, run: RoutineRun, score: number): In<'step' | 'painAfter'> {
+  const rose = painRating(d, run, score, currentItem(d, run)?.step.id);
+  if (rose) return skipStep(d, rose);
+  d.say(d.copy.painOk);
+  return present(d, run);
 }
 
-function finishSteps(d: Draft): Reply {
-  const routine = d.routine(d.session.run?.routineId);
-  d.set({ phase: 'painAfter' });
+/**
+ * The steps are over: recorded in history now, so whatever happens at the last question (an answer, stop,
+ * another routine, silence) the routine counts. The pain rating, if given, is added to the entry after.
+ */
+export function finishSteps(d: Draft, run: RoutineRun): In<'painAfter'> {
+  const routine = d.routine(run.routineId);
   if (routine) d.say(d.copy.finished(routine.title));
-  return promptPain(d, 'painAfter');
-}
-
-export function promptCheckIn(d: Draft): Reply {
-  d.say(d.copy.checkIn);
-  return d.reply({
-    moment: 'checkIn',
-    expect: 'painScore',
-    display: displayFor(d, d.copy.checkIn),
-    choices: Choices.painScores('Next'),
-    reprompt: d.copy.checkIn,
-  });
-}
-
-export function promptPain(d: Draft, which: 'painBefore' | 'painAfter'): Reply {
-  const text = which === 'painBefore' ? d.copy.painBefore : d.copy.painAfter;
-  d.say(text);
-  return d.reply({ moment: which, expect: 'painScore', display: displayFor(d, text), choices: Choices.painScores(), reprompt: text });
-}
-
-export function promptIdle(d: Draft, moment: 'choosing' | 'greeting' = 'choosing'): Reply {
-  d.say(d.copy.whichRoutine);
-  const choices = d.ctx.routines.map((r) => ({ label: r.title, intent: { type: 'start' as const, routine: r.id } }));
-  return d.reply({
-    moment,
-    expect: 'routine',
-    display: displayFor(d, d.copy.whatICanDo),
-    choices: [...choices, { label: 'Recommend one', intent: { type: 'recommend' } }],
-    reprompt: d.copy.help.idle,
-  });
-}
-
-/** A display for a question: the routine (if any) as title, the question as body. */
-export function displayFor(d: Draft, body: string): Display {
-  const run = d.session.run;
-  const routine = d.routine(run?.routineId ?? d.session.request?.routineId);
-  return {
-    title: routine?.title ?? d.copy.name,
-    body,
-    ...(run && run.index < run.items.length ? { position: position(run) } : {}),
-  };
+  const entry = historyEntry(d, run);
+  d.effect({ type: 'recordHistory', entry });
+  return { moment: 'painAfter', entry, minutes: Math.max(1, Math.round(run.spentMs / 60_000)) };
 }
 
 /** The finished run as a history entry. */
-export function historyEntry(d: Draft, painAfter: number | undefined): HistoryEntry {
-  const run = d.session.run!;
+function historyEntry(d: Draft, run: RoutineRun): HistoryEntry {
   const stepsWith = (indexes: number[]) => new Set(indexes.map((i) => run.items[i]?.stepId)).size;
   return {
     routineId: run.routineId,
@@ -250,11 +187,5 @@ export function historyEntry(d: Draft, painAfter: number | undefined): HistoryEn
     stepsDone: stepsWith(run.done),
     stepsSkipped: stepsWith(run.skipped.filter((i) => !run.done.includes(i))),
     ...(run.painBefore !== undefined ? { painBefore: run.painBefore } : {}),
-    ...(painAfter !== undefined ? { painAfter } : {}),
   };
-}
-
-/** Whether a pain rating during a run should stop the technique (safety.md section 4). */
-export function painTooHigh(d: Draft, score: number): boolean {
-  return PainRules.tooHigh(score, d.session.run?.painBefore);
 }

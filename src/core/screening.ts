@@ -71,6 +71,11 @@ export function isGroup(id: string): id is GroupId {
   return Object.hasOwn(GROUPS, id);
 }
 
+/** Whether an id is one the screening asks (a stored session may hold one it no longer does). */
+export function isQuestion(id: string): id is ScreeningQuestion {
+  return isGroup(id) || Object.hasOwn(SIGNS, id);
+}
+
 export function tierOf(id: string): Tier | undefined {
   if (Object.hasOwn(SIGNS, id)) return SIGNS[id as SignId];
   if (isGroup(id)) return SIGNS[GROUPS[id][0]];

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { Answer } from './profile.js';
+import { Answer, HistoryEntry } from './profile.js';
 
 /**
- * The conversation state: small, versioned, plain JSON. Parsed with zod on every load; a session that
- * does not parse (corrupt, or an older version) is discarded and the coach restarts politely.
+ * The conversation state: small, versioned, plain JSON, parsed with zod on every load. It is keyed by the
+ * moment the person is in, and each moment carries exactly its data (a step has its run; a screening its
+ * questions). A session that does not parse (corrupt, or an older version) is discarded and the coach
+ * restarts politely. What each moment says and where it leads is in conversation.ts.
  */
 
-export const SESSION_VERSION = 1;
+/** 2: keyed by moment (1 kept a flat bag of optional fields beside a `phase`). */
+export const SESSION_VERSION = 2;
 
 /** One thing the coach presents during a routine: a step, on one side, in one round. */
 export const PlanItem = z
@@ -35,86 +38,173 @@ export const RoutineRun = z
     easier: z.boolean().default(false),
     /** Step ids left out for today (dizziness, pain rise, this hurts). */
     avoid: z.array(z.string()).default([]),
-    /** Steps whose general cautions have been said once this run. */
+    /** Safety tags whose cautions have been said once this run. */
     cautioned: z.array(z.string()).default([]),
+    /** Time spent in the routine so far, in ms: pauses, stops and days away do not count (see clock.ts). */
+    spentMs: z.number().nonnegative().default(0),
+    /** When the run last moved (ISO), to count the time since. */
+    lastAt: z.string().optional(),
   })
   .strict();
 export type RoutineRun = z.infer<typeof RoutineRun>;
 
-/** What the coach is waiting for. */
-export const Phase = z.enum([
-  'idle', // choosing a routine
-  'resumeOffer', // "pick up where you left off?"
-  'settled', // "did your back settle within a day after last time?"
-  'screening',
-  'prerequisite',
-  'equipment',
-  'painBefore',
-  'step',
-  'paused',
-  'checkIn', // pain 0-10 after a step that asks
-  'hurtKind', // "what kind of pain?"
-  'hurtChoice', // skip, easier or go on
-  'dizzyCheck', // neurological signs?
-  'painAfter',
-  'reminderOffer',
-  'reminderTime',
-  'forget',
-  'blocked', // no exercise today: tier A or B
+/** The step a hurt or dizziness is about, and whether it was already done (said at the check-in after it). */
+export const Subject = z.object({ stepId: z.string(), done: z.boolean() }).strict();
+export type Subject = z.infer<typeof Subject>;
+
+const moment = <M extends string, T extends z.ZodRawShape>(name: M, shape: T) => z.object({ moment: z.literal(name), ...shape }).strict();
+
+// The moments a session can rest in. conversation.ts says what each one says and where each intent leads.
+export const Choosing = moment('choosing', {});
+/** "Shall we pick up where you left off?" */
+export const ResumeOffer = moment('resumeOffer', { run: RoutineRun });
+/** "Did your back settle within a day?"; then the resume offer when a run was left unfinished. */
+export const Settled = moment('settled', { run: RoutineRun.optional() });
+export const Screening = moment('screening', {
+  routineId: z.string(),
+  /** Question ids still to ask, first is current. */
+  queue: z.array(z.string()),
+  answers: z.record(z.string(), Answer),
+  full: z.boolean(),
+});
+/** "Have you done gentle back stretches before?" */
+export const Prerequisite = moment('prerequisite', { routineId: z.string() });
+/** "You'll need a strap"; `offered` when the routine is one offered instead, for lack of equipment. */
+export const Equipment = moment('equipment', { routineId: z.string(), offered: z.boolean().default(false) });
+export const PainBefore = moment('painBefore', { routineId: z.string() });
+export const StepMoment = moment('step', { run: RoutineRun });
+/** `dizzy`: resting after dizziness without neurological signs (the conversation stays open). */
+export const Paused = moment('paused', { run: RoutineRun, dizzy: z.boolean().default(false) });
+/** "How was that?" after `stepId`, the step just done. */
+export const CheckIn = moment('checkIn', { run: RoutineRun, stepId: z.string() });
+export const HurtKind = moment('hurtKind', { run: RoutineRun, subject: Subject });
+export const HurtChoice = moment('hurtChoice', { run: RoutineRun, subject: Subject, hurt: z.enum(['sharp', 'mild']) });
+/** Dizzy: "slurred speech, double vision ...?" */
+export const DizzyCheck = moment('dizzyCheck', { run: RoutineRun });
+/** The steps are over and recorded (`entry`); `minutes` spent in them. */
+export const PainAfter = moment('painAfter', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
+/** The summary, and the offer of a reminder. */
+export const Finished = moment('finished', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
+export const Emergency = moment('emergency', {});
+export const Urgent = moment('urgent', {});
+
+/** The moments a side question can interrupt, and return to. */
+export const Resting = z.discriminatedUnion('moment', [
+  Choosing,
+  ResumeOffer,
+  Settled,
+  Screening,
+  Prerequisite,
+  Equipment,
+  PainBefore,
+  StepMoment,
+  Paused,
+  CheckIn,
+  HurtKind,
+  HurtChoice,
+  DizzyCheck,
+  PainAfter,
+  Finished,
+  Emergency,
+  Urgent,
 ]);
-export type Phase = z.infer<typeof Phase>;
+export type Resting = z.infer<typeof Resting>;
 
-/** What the person asked for before the safety checks ran. */
-export const Request = z
-  .object({
-    routineId: z.string(),
-  })
-  .strict();
+/** "What time?": a reminder being set, days chosen; `back` is where it was asked from. */
+export const Reminder = moment('reminder', { days: z.array(z.number().int().min(0).max(6)), back: Resting.optional() });
+/** "This erases everything ... Are you sure?" */
+export const Forget = moment('forget', { back: Resting });
+/**
+ * The conversation closed. The next turn starts from `then`, where the session rests (choosing, or paused
+ * with the run kept for next time, or no exercise today).
+ */
+export const Goodbye = moment('goodbye', { then: Resting });
+/** A stop rule ended the routine with advice (chest pain, pregnancy warning signs); next turn: choosing. */
+export const Stopped = moment('stopped', { advice: z.enum(['chest', 'pregnancy']) });
 
-export const ScreeningRun = z
-  .object({
-    /** Question ids still to ask, first is current. */
-    queue: z.array(z.string()),
-    answers: z.record(z.string(), Answer),
-    full: z.boolean(),
-  })
-  .strict();
-export type ScreeningRun = z.infer<typeof ScreeningRun>;
+const STATES = [
+  Choosing,
+  ResumeOffer,
+  Settled,
+  Screening,
+  Prerequisite,
+  Equipment,
+  PainBefore,
+  StepMoment,
+  Paused,
+  CheckIn,
+  HurtKind,
+  HurtChoice,
+  DizzyCheck,
+  PainAfter,
+  Finished,
+  Emergency,
+  Urgent,
+  Reminder,
+  Forget,
+  Goodbye,
+  Stopped,
+] as const;
 
-export const Session = z
+export const State = z.discriminatedUnion('moment', STATES);
+/** Every moment, in order. */
+export const MOMENTS = STATES.map((s) => s.shape.moment.value);
+/** Where the person is, with exactly that moment's data. */
+export type State = z.infer<typeof State>;
+/** The one vocabulary for where the person is: session, table and reply all use it. */
+export type StateMoment = State['moment'];
+type ByMoment = { [S in State as S['moment']]: S };
+/** The state of one moment (or of any of several). */
+export type In<M extends StateMoment> = ByMoment[M];
+
+/** What holds whatever the moment. */
+const Common = z
   .object({
     v: z.literal(SESSION_VERSION),
     /** Counts turns; buttons carry it so stale clicks change nothing. */
     turn: z.number().int().nonnegative(),
-    phase: Phase,
-    /** Where to return after a side question (help, progress, a hurt that settled). */
-    resumePhase: Phase.optional(),
-    request: Request.optional(),
-    screening: ScreeningRun.optional(),
-    run: RoutineRun.optional(),
-    /** No exercise today, and why; with the day (YYYY-MM-DD) it was decided. */
-    blocked: z.object({ tier: z.enum(['A', 'B']), day: z.string() }).strict().optional(),
-    /** Full screening is due on the next start (pain new or worse). */
+    /** Full screening is due on the next start (the back did not settle). */
     screenFull: z.boolean().default(false),
-    /** A reminder being set: days chosen, time still to ask. */
-    reminderDays: z.array(z.number().int().min(0).max(6)).optional(),
-    /** How bad the hurt was when the person is choosing what to do about it (hurtChoice). */
-    hurt: z.enum(['sharp', 'mild']).optional(),
+    /** No exercise today, and why; with the day (YYYY-MM-DD) it was decided. Outlives every moment of that day. */
+    blocked: z.object({ tier: z.enum(['A', 'B']), day: z.string() }).strict().optional(),
   })
   .strict();
-export type Session = z.infer<typeof Session>;
+export type Common = z.infer<typeof Common>;
+
+/** A stored session: the fields that hold whatever the moment, and the moment with its data. */
+export type Session = Common & State;
+
+/** The session's own fields split from its moment's. */
+export function splitSession(session: Session): { common: Common; state: State } {
+  const { v, turn, screenFull, blocked, ...state } = session;
+  return { common: { v, turn, screenFull, ...(blocked ? { blocked } : {}) }, state };
+}
+
+/** The routine under way in a moment, also seen past a side question or a closed conversation. */
+export function runOf(state: State | undefined): RoutineRun | undefined {
+  if (!state) return undefined;
+  if ('run' in state) return state.run;
+  if (state.moment === 'goodbye') return runOf(state.then);
+  if (state.moment === 'forget' || state.moment === 'reminder') return runOf(state.back);
+  return undefined;
+}
 
 /** Identifies one presentation of the current item; a timer for an older presentation is stale. */
-export function stepKeyOf(session: Pick<Session, 'run' | 'turn'>): string {
-  return `${session.run?.routineId}:${session.run?.index}:${session.turn}`;
+export function stepKeyOf(run: RoutineRun, turn: number): string {
+  return `${run.routineId}:${run.index}:${turn}`;
 }
 
 export function newSession(): Session {
-  return { v: SESSION_VERSION, turn: 0, phase: 'idle', screenFull: false };
+  return { v: SESSION_VERSION, turn: 0, screenFull: false, moment: 'choosing' };
 }
 
 /** Parses stored JSON; undefined when it is not a session of this version (the caller restarts politely). */
 export function parseSession(stored: unknown): Session | undefined {
-  const result = Session.safeParse(stored);
-  return result.success ? result.data : undefined;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
+  const { v, turn, screenFull, blocked, ...rest } = stored as Record<string, unknown>;
+  const common = Common.safeParse({ v, turn, screenFull, blocked });
+  const state = State.safeParse(rest);
+  if (!common.success || !state.success) return undefined;
+  const { blocked: day, ...always } = common.data;
+  return { ...always, ...(day ? { blocked: day } : {}), ...state.data };
 }

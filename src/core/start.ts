@@ -1,23 +1,23 @@
 import { eligible, findRoutine, recommend } from './catalogue.js';
-import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { Answer } from './profile.js';
-import type { Reply } from './reply.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
-import { beginRun, displayFor, promptIdle, promptPain } from './run.js';
-import { EVERY_SESSION, isGroup, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
+import { beginRun } from './run.js';
+import { EVERY_SESSION, isGroup, isQuestion, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
+import type { In } from './session.js';
+import type { Again } from './table.js';
 
 /** From "start X" to the first step: choosing, screening, prerequisites, equipment, pain before. */
 
-export function choose(d: Draft, wish: { routine?: string; minutes?: number; without?: string[] }): Reply {
+/** A routine asked for by name, or one recommended for the minutes and equipment at hand; then screening. */
+export function choose(d: Draft, wish: { routine?: string | undefined; minutes?: number | undefined; without?: string[] | undefined }): In<'screening' | 'choosing'> {
   const { routines } = d.ctx;
   let routine: Routine | undefined;
   if (wish.routine) {
     const match = findRoutine(routines, wish.routine);
     if (match.kind === 'none') {
       d.say(d.copy.unknownRoutine(wish.routine)).say(listText(d));
-      d.set({ phase: 'idle' });
-      return promptIdle(d);
+      return { moment: 'choosing' };
     }
     routine = match.routine;
   } else {
@@ -30,32 +30,24 @@ export function choose(d: Draft, wish: { routine?: string; minutes?: number; wit
     });
     if (!routine) {
       d.say(d.copy.nothingFits).say(listText(d));
-      d.set({ phase: 'idle' });
-      return promptIdle(d);
+      return { moment: 'choosing' };
     }
     d.say(d.copy.recommendation(routine.title, estimatedMinutes(routine)));
   }
-  return beginSafety(d, routine);
+  // Screening first: the combined tier A question every time, the B and C ones too when due.
+  const full = needsFullScreening(d.profile.screening, d.ctx.now, d.common.screenFull);
+  d.say(full ? d.copy.screeningFullIntro : d.copy.screeningIntro);
+  return { moment: 'screening', routineId: routine.id, queue: screeningQueue(full, d.profile.screening), answers: {}, full };
 }
 
 export function listText(d: Draft): string {
   return d.copy.list(d.ctx.routines.map((r) => d.copy.listItem(r.title, estimatedMinutes(r))));
 }
 
-/** Screening first: the combined tier A question every time, the B and C ones too when due. */
-function beginSafety(d: Draft, routine: Routine): Reply {
-  const full = needsFullScreening(d.profile.screening, d.ctx.now, d.session.screenFull);
-  d.set({
-    phase: 'screening',
-    request: { routineId: routine.id },
-    run: undefined,
-    screening: { queue: screeningQueue(full, d.profile.screening), answers: {}, full },
-    // A side question left unanswered (a reminder time) no longer has anywhere to return to.
-    resumePhase: undefined,
-    reminderDays: undefined,
-  });
-  d.say(full ? d.copy.screeningFullIntro : d.copy.screeningIntro);
-  return promptScreening(d);
+/** An answer that is not yes, no or not sure: the question again. */
+export function answerYesNo(d: Draft, s: In<'screening'>): Again {
+  d.say(d.copy.answerYesNo);
+  return { again: s };
 }
 
 /** The words of a screening question: a combined one lists the signs it still covers for this person. */
@@ -65,28 +57,20 @@ export function screeningQuestionText(d: Draft, id: ScreeningQuestion): string {
   return isGroup(id) ? c.signs.cSurgery.ask : c.signs[id].ask;
 }
 
-export function promptScreening(d: Draft): Reply {
-  const id = (d.session.screening?.queue[0] ?? EVERY_SESSION) as ScreeningQuestion;
-  const question = screeningQuestionText(d, id);
-  d.say(question);
-  return d.reply({
-    moment: 'screening',
-    expect: 'yesNoUnsure',
-    display: displayFor(d, question),
-    choices: Choices.yesNoUnsure(),
-    reprompt: `${question} ${d.copy.answerYesNo}`,
-  });
+/** The question the screening is on (the combined tier A one when the queue holds nothing it knows). */
+export function currentQuestion(s: In<'screening'>): ScreeningQuestion {
+  const id = s.queue[0];
+  return id !== undefined && isQuestion(id) ? id : EVERY_SESSION;
 }
 
 /**
  * One screening answer. A combined question: "no" answers every sign it names; "yes" or "not sure" asks them
  * one at a time. A single sign: tier A positive is an emergency, tier B positive means no exercise today.
  */
-export function answerScreening(d: Draft, answer: Answer): Reply {
-  const run = d.session.screening;
-  const [id, ...rest] = (run?.queue ?? []) as ScreeningQuestion[];
-  if (!run || !id) return afterScreening(d);
-  const answers = { ...run.answers };
+export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): In<'screening' | 'emergency' | 'urgent' | 'prerequisite' | 'equipment' | 'choosing'> {
+  const [id, ...rest] = s.queue;
+  if (id === undefined || !isQuestion(id)) return afterScreening(d, s.routineId);
+  const answers = { ...s.answers };
   let queue: string[] = rest;
   if (id === 'cSurgery') answers.cSurgery = answer;
   if (isGroup(id)) {
@@ -100,13 +84,19 @@ export function answerScreening(d: Draft, answer: Answer): Reply {
   } else {
     answers[id] = answer;
     const tier = tierOf(id);
-    if (positive(answer) && (tier === 'A' || tier === 'B')) return block(d, tier, answers);
+    if (positive(answer) && (tier === 'A' || tier === 'B')) {
+      // Keep what was answered so a tier B "yes" brings the full screening back next time.
+      const kept = storedAnswers(answers);
+      if (Object.keys(kept).length > 0) d.updateProfile({ screening: withAnswers(d.profile.screening, kept, d.ctx.now, false) });
+      return blockToday(d, tier, undefined, s.routineId);
+    }
   }
-  d.set({ screening: { ...run, queue, answers } });
-  if (queue.length > 0) return promptScreening(d);
-  saveScreening(d, answers, run.full);
+  if (queue.length > 0) return { ...s, queue, answers };
+  // A full screening replaces the stored answers it asked, and its date; the quick one stores nothing.
+  if (s.full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(answers), d.ctx.now, true) });
+  if (d.common.screenFull) d.setScreenFull(false);
   d.say(d.copy.screeningDone);
-  return afterScreening(d);
+  return afterScreening(d, s.routineId);
 }
 
 /**
@@ -117,105 +107,53 @@ function storedAnswers(answers: Record<string, Answer>): Record<string, Answer> 
   return Object.fromEntries(Object.entries(answers).filter(([id]) => Object.hasOwn(SIGNS, id) && tierOf(id) !== 'A'));
 }
 
-/** A full screening replaces the stored answers it asked, and its date; the quick one stores nothing. */
-function saveScreening(d: Draft, answers: Record<string, Answer>, full: boolean): void {
-  if (full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(answers), d.ctx.now, true) });
-  if (d.session.screenFull) d.set({ screenFull: false });
-}
-
-function block(d: Draft, tier: 'A' | 'B', answers: Record<string, Answer>): Reply {
-  // Keep what was answered so a tier B "yes" brings the full screening back next time.
-  const kept = storedAnswers(answers);
-  if (Object.keys(kept).length > 0) d.updateProfile({ screening: withAnswers(d.profile.screening, kept, d.ctx.now, false) });
-  return blockToday(d, tier);
-}
-
-/** Ends the exercise part of today's conversation with the tier's advice. */
-export function blockToday(d: Draft, tier: 'A' | 'B', eventKind: 'tierA' | 'tierB' | 'stopRule' = tier === 'A' ? 'tierA' : 'tierB'): Reply {
-  const routineId = d.session.run?.routineId ?? d.session.request?.routineId;
+/** Ends the exercise part of today's conversation with the tier's advice; it holds until the person's day changes. */
+export function blockToday(
+  d: Draft,
+  tier: 'A' | 'B',
+  eventKind: 'tierA' | 'tierB' | 'stopRule' = tier === 'A' ? 'tierA' : 'tierB',
+  routineId?: string,
+): In<'emergency' | 'urgent'> {
   // One audit event per block: refusing a later start the same day is not a new event.
-  if (!d.session.blocked) d.effect({ type: 'safetyEvent', kind: eventKind, ...(routineId ? { routineId } : {}) });
-  d.set({ phase: 'blocked', blocked: { tier, day: d.today() }, request: undefined, screening: undefined, run: undefined });
-  const text = tier === 'A' ? d.copy.emergency : d.copy.urgent;
-  d.say(text);
-  return d.reply({ moment: tier === 'A' ? 'emergency' : 'urgent', expect: 'nothing', display: { title: d.copy.name, body: text }, end: true });
+  if (!d.common.blocked) d.effect({ type: 'safetyEvent', kind: eventKind, ...(routineId ? { routineId } : {}) });
+  d.block(d.common.blocked?.tier === 'A' ? 'A' : tier);
+  return d.common.blocked?.tier === 'A' ? { moment: 'emergency' } : { moment: 'urgent' };
 }
 
 /** After screening: prerequisites, then equipment. */
-function afterScreening(d: Draft): Reply {
-  const routine = d.routine(d.session.request?.routineId);
-  d.set({ screening: undefined });
-  if (!routine) {
-    d.set({ phase: 'idle' });
-    return promptIdle(d);
-  }
-  if (!eligible(routine, d.profile, d.ctx.history)) {
-    d.set({ phase: 'prerequisite' });
-    return promptPrerequisite(d);
-  }
-  d.set({ phase: 'equipment' });
-  return promptEquipment(d);
+function afterScreening(d: Draft, routineId: string): In<'prerequisite' | 'equipment' | 'choosing'> {
+  const routine = d.routine(routineId);
+  if (!routine) return { moment: 'choosing' };
+  if (!eligible(routine, d.profile, d.ctx.history)) return { moment: 'prerequisite', routineId };
+  return { moment: 'equipment', routineId, offered: false };
 }
 
-export function promptPrerequisite(d: Draft): Reply {
-  const routine = d.routine(d.session.request?.routineId)!;
-  const text = d.copy.notYet(routine.title);
-  d.say(text);
-  return d.reply({ moment: 'prerequisite', expect: 'yesNo', display: displayFor(d, text), choices: Choices.yesNo(), reprompt: text });
+/** "Yes, I've done gentle back stretches": remembered, then the equipment. */
+export function stretchedBefore(d: Draft, s: In<'prerequisite'>): In<'equipment'> {
+  d.updateProfile({ prefs: { ...d.profile.prefs, comfortableWithStretches: true } });
+  return { moment: 'equipment', routineId: s.routineId, offered: false };
 }
 
-export function answerPrerequisite(d: Draft, yes: boolean): Reply {
-  if (yes) {
-    d.updateProfile({ prefs: { ...d.profile.prefs, comfortableWithStretches: true } });
-    d.set({ phase: 'equipment' });
-    return promptEquipment(d);
-  }
+/** "No": something gentler first. */
+export function notStretchedBefore(d: Draft): In<'choosing'> {
   const gentle = recommend(d.ctx.routines, d.profile, d.ctx.history, { gentle: true });
-  d.set({ phase: 'idle', request: undefined });
   if (gentle) d.say(d.copy.notYetNo(gentle.title));
-  return promptIdle(d);
+  return { moment: 'choosing' };
 }
 
-export function promptEquipment(d: Draft): Reply {
-  const routine = d.routine(d.session.request?.routineId)!;
-  const needed = routine.equipment.filter((e) => !e.optional);
-  const text = needed.length
-    ? d.copy.equipmentNeeded(needed.map((e) => d.copy.withSubstitutes(e.name, e.substitutes)))
-    : d.copy.startIt;
-  d.say(text);
-  return d.reply({ moment: 'equipment', expect: 'yesNo', display: displayFor(d, text), choices: Choices.yesNo(), reprompt: text });
-}
-
-export function answerEquipment(d: Draft, yes: boolean): Reply {
-  const routine = d.routine(d.session.request?.routineId)!;
-  if (yes) {
-    d.set({ phase: 'painBefore' });
-    return promptPain(d, 'painBefore');
-  }
-  const needed = routine.equipment.filter((e) => !e.optional);
-  if (needed.length === 0) {
-    d.set({ phase: 'idle', request: undefined });
-    return promptIdle(d);
-  }
-  // Offer something that needs no equipment at all.
+/** "No" to the equipment: a routine that needs none is offered instead ("shall we do that instead?"). */
+export function noEquipment(d: Draft, s: In<'equipment'>): In<'equipment' | 'choosing'> {
+  const needed = d.routine(s.routineId)?.equipment.filter((e) => !e.optional) ?? [];
+  if (needed.length === 0) return { moment: 'choosing' };
   const instead = recommend(d.ctx.routines, d.profile, d.ctx.history, { without: [...EquipmentId.options] });
-  if (!instead || instead.id === routine.id) {
+  if (!instead || instead.id === s.routineId) {
     d.say(d.copy.noEquipmentNothing);
-    d.set({ phase: 'idle', request: undefined });
-    return promptIdle(d);
+    return { moment: 'choosing' };
   }
-  // The other routine needs no equipment: the question becomes "shall we do that instead?".
-  d.set({ request: { routineId: instead.id } });
-  const text = d.copy.noEquipment(instead.title);
-  d.say(text);
-  return d.reply({ moment: 'equipment', expect: 'yesNo', display: displayFor(d, text), choices: Choices.yesNo(), reprompt: text });
+  return { moment: 'equipment', routineId: instead.id, offered: true };
 }
 
-export function answerPainBefore(d: Draft, score: number | undefined): Reply {
-  const routine = d.routine(d.session.request?.routineId);
-  if (!routine) {
-    d.set({ phase: 'idle' });
-    return promptIdle(d);
-  }
-  return beginRun(d, routine, score);
+export function answerPainBefore(d: Draft, s: In<'painBefore'>, score: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent'> {
+  const routine = d.routine(s.routineId);
+  return routine ? beginRun(d, routine, score) : { moment: 'choosing' };
 }

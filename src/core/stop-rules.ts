@@ -1,92 +1,120 @@
 import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HurtKind } from './intents.js';
-import type { Reply } from './reply.js';
-import { currentItem, displayFor, nextOrFinish, passAvoided } from './run.js';
+import { currentItem, itemsLeft, passAvoided, present, skipStep, walk } from './run.js';
 import { blockToday } from './start.js';
+import { runOf, type In, type State, type Subject } from './session.js';
+import { displayFor } from './prompts.js';
+import type { Shown } from './table.js';
 
-/** Stop rules during a routine (safety.md section 3): "this hurts", "I feel dizzy". */
+/** Stop rules (safety.md section 3): "this hurts", "I feel dizzy". */
 
-export function promptHurtKind(d: Draft): Reply {
-  d.set({ phase: 'hurtKind' });
-  d.say(d.copy.hurtKind);
-  return d.reply({
-    moment: 'hurt',
-    expect: 'hurtKind',
-    display: displayFor(d, d.copy.hurtKind),
-    choices: Choices.hurtKinds(),
-    reprompt: d.copy.hurtKindShort,
-  });
+/** Moments in which a routine is under way, and so "this hurts" and "I feel dizzy" are about one of its steps. */
+export type InRun = In<'step' | 'paused' | 'checkIn' | 'hurtKind' | 'hurtChoice' | 'dizzyCheck'>;
+
+export function inRun(s: State): s is InRun {
+  return ['step', 'paused', 'checkIn', 'hurtKind', 'hurtChoice', 'dizzyCheck'].includes(s.moment);
 }
 
-export function answerHurt(d: Draft, kind: HurtKind): Reply {
-  const current = currentItem(d);
-  const stepId = current?.step.id;
-  const routineId = d.session.run?.routineId;
+/** The step a hurt is about: the one just done at a check-in, else the one under way. */
+function subjectOf(d: Draft, s: InRun): Subject | undefined {
+  if (s.moment === 'checkIn') return { stepId: s.stepId, done: true };
+  if (s.moment === 'hurtKind' || s.moment === 'hurtChoice') return s.subject;
+  const step = currentItem(d, s.run)?.step;
+  return step && { stepId: step.id, done: false };
+}
+
+/** The kinds that are an emergency or end the routine, said in any moment. */
+export function emergencyHurt(d: Draft, s: State, kind: HurtKind | undefined): In<'emergency' | 'urgent' | 'stopped'> | undefined {
+  const routineId = runOf(s)?.routineId;
   switch (kind) {
     case 'saddle':
       // Saddle numbness, bladder or bowel change, both legs weak: tier A.
-      return blockToday(d, 'A', 'stopRule');
+      return blockToday(d, 'A', 'stopRule', routineId);
     case 'chest':
-      return endRun(d, d.copy.chestStop);
     case 'pregnancy':
-      return endRun(d, d.copy.pregnancyStop);
-    case 'sharp':
-    case 'spreading':
-    case 'numbness':
-      d.effect({ type: 'safetyEvent', kind: 'stopRule', ...(routineId ? { routineId } : {}), ...(stepId ? { stepId } : {}) });
-      if (stepId && !d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
-      return promptHurtChoice(d, 'sharp');
-    case 'mild':
-      return promptHurtChoice(d, 'mild');
+      d.effect({ type: 'safetyEvent', kind: 'stopRule', ...(routineId ? { routineId } : {}) });
+      return { moment: 'stopped', advice: kind };
+    default:
+      return undefined;
   }
 }
 
-/** Skip, easier (where the step has one), go on, or stop: the person chooses. */
-export function promptHurtChoice(d: Draft, kind: 'sharp' | 'mild'): Reply {
-  const hasEasier = currentItem(d)?.step.easier !== undefined;
-  // Kept so that asking again keeps the stop advice of a sharp pain.
-  d.set({ phase: 'hurtChoice', hurt: kind });
-  const c = d.copy;
-  const text = kind === 'sharp' ? [c.hurtSharp, hasEasier ? c.hurtSharpEasier : ''].filter(Boolean).join(' ') : hasEasier ? c.hurtMild : c.hurtMildNoEasier;
-  d.say(text);
-  return d.reply({ moment: 'hurt', expect: 'command', display: displayFor(d, text), choices: Choices.hurtChoice(c, hasEasier), reprompt: text });
+/** "This hurts" during a routine: what kind, or, with the kind, what to do about it. */
+export function hurts(d: Draft, s: InRun, kind: HurtKind | undefined): In<'hurtKind' | 'hurtChoice'> | undefined {
+  const subject = subjectOf(d, s);
+  if (!subject) return undefined;
+  const { run } = s;
+  switch (kind) {
+    case undefined:
+      return { moment: 'hurtKind', run, subject };
+    case 'sharp':
+    case 'spreading':
+    case 'numbness': {
+      const { stepId } = subject;
+      d.effect({ type: 'safetyEvent', kind: 'stopRule', routineId: run.routineId, stepId });
+      if (!d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
+      // A step already done is left out for the rest of the run; one under way is the person's choice.
+      const avoid = subject.done && !run.avoid.includes(stepId) ? [...run.avoid, stepId] : run.avoid;
+      return { moment: 'hurtChoice', run: { ...run, avoid }, subject, hurt: 'sharp' };
+    }
+    case 'mild':
+      return { moment: 'hurtChoice', run, subject, hurt: 'mild' };
+    default:
+      // The emergency kinds are taken before any moment (conversation.ts, safety).
+      return undefined;
+  }
 }
 
-/** Stops the routine for good today, with advice, and ends the conversation. */
-function endRun(d: Draft, text: string): Reply {
-  const routineId = d.session.run?.routineId;
-  d.effect({ type: 'safetyEvent', kind: 'stopRule', ...(routineId ? { routineId } : {}) });
-  d.set({ phase: 'idle', run: undefined });
+/** Skip, easier (where the step has one), go on, or stop: the person chooses. After a step already done: go on or stop. */
+export function sayHurtChoice(d: Draft, s: In<'hurtChoice'>): Shown {
+  const c = d.copy;
+  const hasEasier = !s.subject.done && currentItem(d, s.run)?.step.easier !== undefined;
+  const text = s.subject.done
+    ? s.hurt === 'sharp'
+      ? c.hurtSharpDone
+      : c.hurtMildDone
+    : s.hurt === 'sharp'
+      ? [c.hurtSharp, hasEasier ? c.hurtSharpEasier : ''].filter(Boolean).join(' ')
+      : hasEasier
+        ? c.hurtMild
+        : c.hurtMildNoEasier;
   d.say(text);
-  return d.reply({ moment: 'hurt', expect: 'nothing', display: { title: d.copy.name, body: text }, end: true });
+  return { display: displayFor(d, text, s), choices: Choices.hurtChoice(c, hasEasier, s.subject.done), reprompt: text };
+}
+
+/** "Skip": the hurting step, or, when it was already done, on to the next. */
+export function skipHurting(d: Draft, s: In<'hurtChoice'>): In<'step' | 'painAfter'> {
+  if (s.subject.done) return walk(d, s.run);
+  d.say(d.copy.skipped);
+  return skipStep(d, s.run);
+}
+
+/** "Go on": the same step again, or, when it was already done, the next. */
+export function goOn(d: Draft, s: In<'hurtChoice'>): In<'step' | 'painAfter'> {
+  return s.subject.done ? walk(d, s.run) : present(d, s.run);
 }
 
 /** Dizziness: stop, come back to a safe position, leave the move out today, then check for neurological signs. */
-export function dizzy(d: Draft): Reply {
-  const current = currentItem(d);
-  const run = d.session.run!;
-  const avoid = current ? [...new Set([...run.avoid, current.step.id])] : run.avoid;
+export function dizzy(d: Draft, s: InRun): In<'dizzyCheck'> {
+  const { run } = s;
+  const stepId = subjectOf(d, s)?.stepId;
   // Every head-hang technique goes too, once someone is dizzy.
-  const routine = d.routine(run.routineId);
-  const headHangs = routine?.steps.filter((s) => s.tags.includes('head-hang')).map((s) => s.id) ?? [];
-  d.set({ phase: 'dizzyCheck', run: { ...run, avoid: [...new Set([...avoid, ...headHangs])] } });
-  d.effect({ type: 'safetyEvent', kind: 'dizzy', routineId: run.routineId, ...(current ? { stepId: current.step.id } : {}) });
-  d.say(d.copy.dizzyStop, d.copy.dizzyNeuro);
-  return d.reply({
-    moment: 'hurt',
-    expect: 'yesNoUnsure',
-    display: displayFor(d, d.copy.dizzyNeuro),
-    choices: Choices.yesNoUnsure(),
-    reprompt: d.copy.dizzyNeuro,
-  });
+  const headHangs = d.routine(run.routineId)?.steps.filter((x) => x.tags.includes('head-hang')).map((x) => x.id) ?? [];
+  const avoid = [...new Set([...run.avoid, ...(stepId ? [stepId] : []), ...headHangs])];
+  d.effect({ type: 'safetyEvent', kind: 'dizzy', routineId: run.routineId, ...(stepId ? { stepId } : {}) });
+  d.say(d.copy.dizzyStop);
+  return { moment: 'dizzyCheck', run: { ...run, avoid } };
 }
 
-export function answerDizzyCheck(d: Draft, answer: 'yes' | 'no'): Reply {
-  if (answer === 'yes') return blockToday(d, 'A', 'stopRule');
-  d.say(d.copy.dizzyOk);
-  // Move past the avoided moves without presenting the next one: the person rests first.
-  if (!passAvoided(d)) return nextOrFinish(d);
-  d.set({ phase: 'paused' });
-  return d.reply({ moment: 'paused', expect: 'command', display: displayFor(d, d.copy.dizzyOk), choices: Choices.paused(), reprompt: d.copy.dizzyOk });
+/** Any neurological sign (or not sure) with dizziness: emergency advice. */
+export function dizzySigns(d: Draft, s: In<'dizzyCheck'>): In<'emergency' | 'urgent'> {
+  return blockToday(d, 'A', 'stopRule', s.run.routineId);
+}
+
+/** No neurological sign: rest, past the moves left out (or the end of the steps when none are left). */
+export function dizzyNoSigns(d: Draft, s: In<'dizzyCheck'>): In<'paused' | 'step' | 'painAfter'> {
+  if (!itemsLeft(s.run)) return walk(d.say(d.copy.dizzyOk), s.run);
+  // The person rests first: the next move is not presented yet.
+  return { moment: 'paused', run: passAvoided(s.run), dizzy: true };
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mergeProfiles, mergeScreening, mergeSessions } from '../../src/app/merge.js';
 import { newProfile, type Screening } from '../../src/core/profile.js';
 import { blockingAnswers } from '../../src/core/screening.js';
-import { newSession, type Session } from '../../src/core/session.js';
+import { newSession, runOf, type RoutineRun, type Session } from '../../src/core/session.js';
 
 const DAY1 = '2026-11-01T09:00:00.000Z';
 const DAY2 = '2026-11-10T09:00:00.000Z';
@@ -89,7 +89,7 @@ describe('merging two people who link their identities', () => {
   });
 
   describe('sessions', () => {
-    const run = (avoid: string[]): NonNullable<Session['run']> => ({
+    const run = (avoid: string[]): RoutineRun => ({
       routineId: 'five-moves',
       items: [{ stepId: 'knee-circles', round: 1 }],
       index: 0,
@@ -99,28 +99,29 @@ describe('merging two people who link their identities', () => {
       easier: false,
       avoid,
       cautioned: [],
+      spentMs: 0,
     });
 
     it('keeps the routine under way, joins today’s left-out moves, and moves the turn past both', () => {
-      const walking: Session = { ...newSession(), turn: 7, phase: 'step', run: run(['bridge']) };
-      const other: Session = { ...newSession(), turn: 12, phase: 'step', run: run(['head-hang']) };
+      const walking: Session = { ...newSession(), turn: 7, moment: 'step', run: run(['bridge']) };
+      const other: Session = { ...newSession(), turn: 12, moment: 'step', run: run(['head-hang']) };
       const merged = mergeSessions({ ...newSession(), turn: 3 }, walking, NOW, 'UTC')!;
-      expect(merged.phase).to.equal('step');
-      expect(merged.run!.avoid).to.deep.equal(['bridge']);
+      expect(merged.moment).to.equal('step');
+      expect(runOf(merged)?.avoid).to.deep.equal(['bridge']);
       expect(merged.turn).to.equal(8);
       const both = mergeSessions(walking, other, NOW, 'UTC')!;
-      expect(both.run!.avoid).to.have.members(['bridge', 'head-hang']);
+      expect(runOf(both)?.avoid).to.have.members(['bridge', 'head-hang']);
       expect(both.turn).to.equal(13);
     });
 
     it('never lifts a block of today’s exercise, and a tier A block outranks a tier B one', () => {
       const today = '2026-11-23';
-      const walking: Session = { ...newSession(), turn: 4, phase: 'step', run: run([]) };
-      const blockedB: Session = { ...newSession(), turn: 2, phase: 'blocked', blocked: { tier: 'B', day: today } };
-      const blockedA: Session = { ...newSession(), turn: 1, phase: 'blocked', blocked: { tier: 'A', day: today } };
+      const walking: Session = { ...newSession(), turn: 4, moment: 'step', run: run([]) };
+      const blockedB: Session = { ...newSession(), turn: 2, moment: 'urgent', blocked: { tier: 'B', day: today } };
+      const blockedA: Session = { ...newSession(), turn: 1, moment: 'emergency', blocked: { tier: 'A', day: today } };
       const merged = mergeSessions(walking, blockedB, NOW, 'UTC')!;
       expect(merged.blocked).to.deep.equal({ tier: 'B', day: today });
-      expect(merged.phase).to.equal('blocked');
+      expect(merged.moment).to.equal('urgent');
       expect(mergeSessions(blockedB, blockedA, NOW, 'UTC')!.blocked).to.deep.equal({ tier: 'A', day: today });
       expect(mergeSessions(blockedA, blockedB, NOW, 'UTC')!.blocked).to.deep.equal({ tier: 'A', day: today });
       // Yesterday's block is the core's to clear, not a reason to stop today.

@@ -6,7 +6,7 @@ import { newProfile, type Answer, type HistoryEntry, type Profile } from '../../
 import { speechText, type Moment, type Reply } from '../../src/core/reply.js';
 import { estimatedMinutes } from '../../src/core/routine.js';
 import { GROUPS, questionIds, type QuestionId } from '../../src/core/screening.js';
-import type { Session } from '../../src/core/session.js';
+import { runOf, type Session } from '../../src/core/session.js';
 import { loadRoutines } from '../../src/routines/load.js';
 
 /**
@@ -179,7 +179,7 @@ interface Conversation {
 
 /**
  * Runs a conversation through the core as an application would: threads the session, applies saveProfile,
- * recordHistory and markSettled effects to the profile and history between turns, and moves the clock only when told.
+ * recordHistory, recordPainAfter and markSettled effects to the profile and history between turns, and moves the clock only when told.
  */
 function converse(turns: readonly Turn[], world: World = {}): Conversation {
   const c: Conversation = {
@@ -210,6 +210,7 @@ function converse(turns: readonly Turn[], world: World = {}): Conversation {
     for (const e of result.effects) {
       if (e.type === 'saveProfile') c.profile = e.profile;
       if (e.type === 'recordHistory') c.history = [e.entry, ...c.history];
+      if (e.type === 'recordPainAfter') c.history = c.history.map((h) => (h.startedAt === e.startedAt && h.routineId === e.routineId ? { ...h, painAfter: e.painAfter } : h));
       if (e.type === 'markSettled' && c.history[0]) c.history = [{ ...c.history[0], settled: e.settled }, ...c.history.slice(1)];
     }
     c.session = result.session;
@@ -302,7 +303,7 @@ describe('coach: greeting', () => {
       name: 'first time: hello, the disclaimer and what the coach can do, remembered as greeted',
       world: { profile: newcomer() },
       turns: [launch],
-      moment: 'greeting',
+      moment: 'choosing',
       says: ['Welcome to Back Break.', "I can't diagnose or treat you", 'In an emergency, call 911.', 'say how many minutes you have', 'Which routine would you like?'],
       saysNot: ['Welcome back'],
       effects: [{ type: 'saveProfile', profile: { greeted: true } }],
@@ -331,7 +332,7 @@ describe('coach: greeting', () => {
     {
       name: 'returning: welcome back, no disclaimer, nothing saved',
       turns: [launch],
-      moment: 'greeting',
+      moment: 'choosing',
       says: ['Welcome back to Back Break.', 'Which routine would you like?'],
       saysNot: ["can't diagnose", 'pick up where you left off'],
       noEffects: ['saveProfile'],
@@ -339,7 +340,7 @@ describe('coach: greeting', () => {
     {
       name: 'returning with a routine stopped half-way: the offer to resume at the step and side',
       turns: [...begin('low-back-release'), ...nexts(4), stop, launch],
-      moment: 'greeting',
+      moment: 'resumeOffer',
       says: ['Welcome back to Back Break.', 'You stopped Low Back Release at step 3 of 15, right side. Shall we pick up where you left off?'],
       check: (c) => expect(c.reply.expect).to.equal('yesNo'),
     },
@@ -354,7 +355,7 @@ describe('coach: greeting', () => {
       turns: [...begin('low-back-release'), ...nexts(4), stop, launch, no],
       moment: 'choosing',
       says: ['Which routine would you like?'],
-      check: (c) => expect(c.session?.run).to.equal(undefined),
+      check: (c) => expect(runOf(c.session)).to.equal(undefined),
     },
   ]);
 });
@@ -906,13 +907,13 @@ describe('coach: pain before', () => {
       turns: [start('back break'), no, yes, skip],
       moment: 'step',
       says: ['Step 1 of 6'],
-      check: (c) => expect(c.session?.run?.painBefore).to.equal(undefined),
+      check: (c) => expect(runOf(c.session)?.painBefore).to.equal(undefined),
     },
     {
       name: 'a score is kept for the finish',
       turns: [start('back break'), no, yes, pain(4)],
       moment: 'step',
-      check: (c) => expect(c.session?.run?.painBefore).to.equal(4),
+      check: (c) => expect(runOf(c.session)?.painBefore).to.equal(4),
     },
     ...[11, -1, 3.5].map(
       (score): Case => ({
@@ -920,7 +921,7 @@ describe('coach: pain before', () => {
         turns: [start('back break'), no, yes, pain(score)],
         moment: 'painBefore',
         says: ['Please give a number from 0 to 10, or say skip.', 'How is your back right now, from 0 to 10?'],
-        check: (c) => expect(c.session?.run).to.equal(undefined),
+        check: (c) => expect(runOf(c.session)).to.equal(undefined),
       }),
     ),
   ]);
@@ -982,7 +983,7 @@ describe('coach: steps', () => {
       turns: [...begin('back break'), ...Array.from({ length: 50 }, () => [next, back]).flat()],
       says: ['Step 1 of 6: Seated pelvic tilts.'],
       check: (c) => {
-        expect(c.session?.run?.done).to.deep.equal([0]);
+        expect(runOf(c.session)?.done).to.deep.equal([0]);
         expect(JSON.stringify(c.session).length).to.equal(JSON.stringify(c.turns[c.turns.length - 3]!.result.session).length);
       },
     },
@@ -1001,7 +1002,7 @@ describe('coach: steps', () => {
       name: 'skip: the next step',
       turns: [...begin('back break'), next, skip],
       says: ['Skipped.', 'Step 3 of 6'],
-      check: (c) => expect(c.session?.run?.skipped).to.deep.equal([1]),
+      check: (c) => expect(runOf(c.session)?.skipped).to.deep.equal([1]),
     },
     {
       name: 'skip at the last step: the pain-after question',
@@ -1034,14 +1035,14 @@ describe('coach: steps', () => {
       name: 'start over: the first step',
       turns: [...begin('back break'), next, next, startOver],
       says: ['Starting over from the first step.', 'Step 1 of 6: Seated pelvic tilts.'],
-      check: (c) => expect(c.session?.run?.done).to.deep.equal([]),
+      check: (c) => expect(runOf(c.session)?.done).to.deep.equal([]),
     },
     {
       name: 'easier, where the step has an easier version',
       turns: [...begin('low back release'), ...nexts(6), easier],
       moment: 'step',
       says: ['Step 4 of 15: Core strengthening, knees side to side.', 'Here is an easier version.'],
-      check: (c) => expect(c.session?.run?.easier).to.equal(true),
+      check: (c) => expect(runOf(c.session)?.easier).to.equal(true),
     },
     {
       name: 'easier, where the step has none',
@@ -1066,7 +1067,7 @@ describe('coach: steps', () => {
       moment: 'goodbye',
       says: ['Stopped at step 2 of 6. Next time, you can pick up where you left off.', 'Bye for now.'],
       end: true,
-      check: (c) => expect(c.session?.run?.index).to.equal(1),
+      check: (c) => expect(runOf(c.session)?.index).to.equal(1),
     },
     {
       name: 'stop while choosing: just goodbye',
@@ -1104,7 +1105,7 @@ describe('coach: this hurts, dizzy', () => {
     {
       name: '"this hurts": asks what kind',
       turns: [...begin('back break'), hurts()],
-      moment: 'hurt',
+      moment: 'hurtKind',
       says: ['Sorry it hurts. What kind?'],
       check: (c) => {
         expect(c.reply.expect).to.equal('hurtKind');
@@ -1115,7 +1116,7 @@ describe('coach: this hurts, dizzy', () => {
       (kind): Case => ({
         name: `${kind}: stop the exercise, offer skip and easier, a safety event, the step remembered`,
         turns: [...toCore, hurts(), hurts(kind)],
-        moment: 'hurt',
+        moment: 'hurtChoice',
         says: ['Stop this exercise now.', 'You can also try an easier version.'],
         effects: [
           { type: 'safetyEvent', kind: 'stopRule', routineId: 'low-back-release', stepId: 'core-knees-side-to-side' },
@@ -1161,7 +1162,7 @@ describe('coach: this hurts, dizzy', () => {
     {
       name: 'mild with an easier version: easier, skip or go on; no safety event',
       turns: [...toCore, hurts('mild')],
-      moment: 'hurt',
+      moment: 'hurtChoice',
       says: ['A mild stretch is fine. Would you like the easier version, skip it, or go on?'],
       noEffects: ['safetyEvent'],
       check: (c) => expect(c.reply.choices.map((x) => x.label)).to.include.members(['Easier', 'Skip', 'Go on']),
@@ -1185,7 +1186,7 @@ describe('coach: this hurts, dizzy', () => {
       says: ['Please stop.', 'Call 911 now.'],
       effects: [{ type: 'safetyEvent', kind: 'stopRule', routineId: 'back-break' }],
       end: true,
-      check: (c) => expect(c.session?.run).to.equal(undefined),
+      check: (c) => expect(runOf(c.session)).to.equal(undefined),
     },
     {
       name: 'saddle numbness: no more exercise that day',
@@ -1196,7 +1197,7 @@ describe('coach: this hurts, dizzy', () => {
     {
       name: 'chest pain (en-US): stop, and 911 if not gone within a few minutes',
       turns: [...begin('back break'), hurts('chest')],
-      moment: 'hurt',
+      moment: 'stopped',
       says: ["Stop now and rest. If the chest pain, breathlessness or faintness isn't gone within a few minutes, call 911 now."],
       effects: [{ type: 'safetyEvent', kind: 'stopRule' }],
       end: true,
@@ -1211,7 +1212,7 @@ describe('coach: this hurts, dizzy', () => {
     {
       name: 'dizzy: stop, safe position, the neurological question, a safety event',
       turns: [...begin('back break'), next, dizzy],
-      moment: 'hurt',
+      moment: 'dizzyCheck',
       says: ['Come back slowly to a safe position.', 'slurred speech, double vision, trouble swallowing, or weakness on one side?'],
       effects: [{ type: 'safetyEvent', kind: 'dizzy', routineId: 'back-break', stepId: 'seated-circles' }],
       check: (c) => expect(c.reply.expect).to.equal('yesNoUnsure'),
@@ -1232,7 +1233,7 @@ describe('coach: this hurts, dizzy', () => {
     {
       name: 'dizzy, "resume" at the neurological question: the question is asked again',
       turns: [...begin('back break'), next, dizzy, resume],
-      moment: 'hurt',
+      moment: 'dizzyCheck',
       says: ['slurred speech'],
       check: (c) => expect(c.reply.expect).to.equal('yesNoUnsure'),
     },
@@ -1283,7 +1284,7 @@ describe('coach: check-ins during a routine', () => {
         { type: 'safetyEvent', kind: 'painRise', routineId: 'spinal-love', stepId: 'head-rolls' },
         { type: 'saveProfile', profile: { flaredSteps: ['head-rolls'] } },
       ],
-      check: (c) => expect(c.session?.run?.avoid).to.deep.equal(['head-rolls']),
+      check: (c) => expect(runOf(c.session)?.avoid).to.deep.equal(['head-rolls']),
     },
     {
       name: 'a rating above 5 with no starting score: left out too',
@@ -1316,7 +1317,7 @@ describe('coach: check-ins during a routine', () => {
       name: 'a technique left out after a rise is not presented again by going back',
       turns: [...begin('spinal love', 3), ...nexts(3), pain(6), back, back],
       check: (c) => {
-        const rated = c.turns.findIndex((t) => t.intent.type === 'painScore' && t.before?.phase === 'checkIn');
+        const rated = c.turns.findIndex((t) => t.intent.type === 'painScore' && t.before?.moment === 'checkIn');
         expect(headings(c, rated)).to.not.include('Head rolls on the roller end');
       },
     },
@@ -1332,13 +1333,13 @@ describe('coach: check-ins during a routine', () => {
 
 describe('coach: finish', () => {
   const walk: Until = { until: 'painAfter', send: next };
-  const recorded = (c: Conversation) =>
-    (effectsWith(c.effects, { type: 'recordHistory' })[0] as Extract<Effect, { type: 'recordHistory' }> | undefined)?.entry;
+  /** The routine as the history holds it: recorded when its steps end, the pain after added to it. */
+  const recorded = (c: Conversation) => c.history[0];
   run([
     {
       name: 'summary: minutes, steps, pain before and after with a meaningful change, the reminder offer, the history entry',
       turns: [...begin('back break', 6), { wait: 5 * MINUTE }, walk, pain(3)],
-      moment: 'reminder',
+      moment: 'finished',
       says: ['You spent 5 minutes, did 6 steps.', 'Your back went from 6 to 3. That is a real improvement.', 'Would you like a daily reminder'],
       saysNot: ['skipped', 'That is high', 'in a row'],
       check: (c) =>
@@ -1392,7 +1393,7 @@ describe('coach: finish', () => {
     {
       name: 'pain after skipped: no change said, none recorded',
       turns: [...begin('back break', 3), walk, skip],
-      moment: 'reminder',
+      moment: 'finished',
       saysNot: ['Your back went'],
       check: (c) => expect(recorded(c)).to.not.have.property('painAfter'),
     },
@@ -1459,14 +1460,14 @@ describe('coach: did your back settle?', () => {
       name: 'launch 6 hours after the last routine: not asked',
       world: { history: [finished(6 * HOUR)] },
       turns: [launch],
-      moment: 'greeting',
+      moment: 'choosing',
       saysNot: ['settle'],
     },
     {
       name: 'already answered: not asked',
       world: { history: [finished(30 * HOUR, { settled: true })] },
       turns: [launch],
-      moment: 'greeting',
+      moment: 'choosing',
     },
     {
       name: '"yes": marked settled, flared steps forgiven, then which routine',
@@ -1494,7 +1495,7 @@ describe('coach: did your back settle?', () => {
       name: 'asked first, then the offer to resume',
       world: { history: [finished(2 * DAY)] },
       turns: [...begin('back break'), next, stop, launch, yes],
-      moment: 'greeting',
+      moment: 'resumeOffer',
       says: ['Shall we pick up where you left off?'],
       check: (c) => expect(c.turns.at(-2)!.result.reply.moment).to.equal('settled'),
     },
@@ -1574,7 +1575,7 @@ describe('coach: reminders and forgetting', () => {
       moment: 'step',
       says: ['Okay, I kept everything.', 'Step 2 of 6'],
       noEffects: ['erase'],
-      check: (c) => expect(c.session?.run?.routineId).to.equal('back-break'),
+      check: (c) => expect(runOf(c.session)?.routineId).to.equal('back-break'),
     },
   ]);
 });
@@ -1604,7 +1605,7 @@ describe('coach: unknown input, timers, recovery', () => {
       turns: [...begin('back break'), unknown('banana')],
       moment: 'step',
       says: ["Sorry, I didn't catch that.", 'During a routine, say next', "Say next when you're ready."],
-      check: (c) => expect(c.session?.run?.index).to.equal(0),
+      check: (c) => expect(runOf(c.session)?.index).to.equal(0),
     },
     {
       name: 'a timer for the step shown advances',
@@ -1627,7 +1628,7 @@ describe('coach: unknown input, timers, recovery', () => {
       turns: [...begin('back break'), next, (c) => timer(c.turns.at(-2)!.result.reply.hold!.stepKey)],
       check: (c) => {
         expect(c.last.result.stale).to.equal(true);
-        expect(c.session?.run?.index).to.equal(1);
+        expect(runOf(c.session)?.index).to.equal(1);
         expect(c.reply.display.heading).to.equal('Seated around the world');
       },
     },
@@ -1637,14 +1638,14 @@ describe('coach: unknown input, timers, recovery', () => {
       turns: [...begin('back break'), pause, (c) => timer(c.turns.at(-2)!.result.reply.hold!.stepKey)],
       check: (c) => {
         expect(c.last.result.stale).to.equal(true);
-        expect(c.session?.phase).to.equal('paused');
+        expect(c.session?.moment).to.equal('paused');
       },
     },
     {
       name: 'no session, recovered, on launch: "start fresh"',
       world: { recovered: true },
       turns: [launch],
-      moment: 'greeting',
+      moment: 'choosing',
       says: ["I couldn't pick up our last conversation, so let's start fresh."],
     },
     {

@@ -216,7 +216,7 @@ describe('core properties (fast-check)', function () {
       }),
       { numRuns: 300, seed: 20261121 },
     );
-    for (const moment of ['step', 'emergency', 'urgent', 'paused', 'hurt', 'painAfter', 'reminder'] as const) {
+    for (const moment of ['step', 'emergency', 'urgent', 'paused', 'hurtKind', 'hurtChoice', 'painAfter', 'finished'] as const) {
       expect(reached.get(moment) ?? 0, `conversations reaching ${moment}`).to.be.greaterThan(5);
     }
     expect(reached.get('checkIn') ?? 0, 'conversations reaching a check-in').to.be.greaterThan(0);

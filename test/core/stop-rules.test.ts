@@ -24,7 +24,7 @@ const onFirstStep: Intent[] = [{ type: 'start', routine: 'five-moves' }, { type:
 describe('stop rules keep their wording when asked again', () => {
   it('after sharp pain, a misheard answer re-asks with the stop advice, never "a mild stretch is fine"', () => {
     const result = run([...onFirstStep, { type: 'hurts', kind: 'sharp' }, { type: 'unknown', text: 'hmm' }]);
-    expect(result.reply.moment).to.equal('hurt');
+    expect(result.reply.moment).to.equal('hurtChoice');
     expect(speechText(result.reply)).to.include('Stop this exercise now');
     expect(speechText(result.reply)).to.not.include('mild stretch is fine');
   });

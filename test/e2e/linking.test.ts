@@ -75,7 +75,7 @@ describe('linking web, Alexa and Slack through the real server', function () {
   /** Walks the short routine on the web, answering the safety questions no and giving pain 6 then 3. */
   async function walkOnWeb(web: Browser): Promise<TurnResponse> {
     let r = await web.turn({ intent: { type: 'start', routine: 'back-break' } });
-    for (let i = 0; i < 40 && r.reply.moment !== 'reminder'; i++) {
+    for (let i = 0; i < 40 && r.reply.moment !== 'finished'; i++) {
       const intent =
         r.reply.expect === 'painScore'
           ? { type: 'painScore', score: r.reply.moment === 'painBefore' ? 6 : 3 }
@@ -86,7 +86,7 @@ describe('linking web, Alexa and Slack through the real server', function () {
               : { type: 'no' };
       r = await web.turn({ intent, atTurn: r.turn });
     }
-    expect(r.reply.moment).to.equal('reminder');
+    expect(r.reply.moment).to.equal('finished');
     return web.turn({ intent: { type: 'no' }, atTurn: r.turn });
   }
 

@@ -1,12 +1,8 @@
-import type { Expect } from '../../core/reply.js';
-
 /**
  * The few words the Alexa adapter says itself: Alexa-only moments (the reminder permission, a hold cut short
  * by the response limits, a failure on our side). Everything else the coach says comes from the core.
  */
 export interface AlexaCopy {
-  /** Reprompts for replies that came without one, by what the coach waits for. */
-  reprompt: Record<Expect, string>;
   /** Closes a hold longer than one response may play. */
   holdCut: string;
   error: string;
@@ -27,15 +23,6 @@ export interface AlexaCopy {
 }
 
 const en: AlexaCopy = {
-  reprompt: {
-    yesNo: 'Please say yes or no.',
-    yesNoUnsure: 'Please say yes, no, or not sure.',
-    painScore: 'Say a number from zero to ten.',
-    hurtKind: 'Is it sharp, spreading down your leg, numb, or a mild stretch?',
-    routine: 'Which routine would you like? You can say list routines.',
-    command: "Say next when you're ready, or say help.",
-    nothing: 'What would you like to do? You can say help.',
-  },
   holdCut: "Stay here as long as feels good. Say next when you're ready.",
   error: "Sorry, something went wrong on my side. Please say that again.",
   errorReprompt: 'Please say that again, or say stop.',

@@ -18,10 +18,6 @@ export interface RenderOptions {
 /** Moments worth keeping in the Alexa app as a card, besides steps. */
 const CARD_MOMENTS = new Set<Reply['moment']>(['emergency', 'urgent', 'finished']);
 
-export function keepsSessionOpen(reply: Reply, options: RenderOptions = {}): boolean {
-  if (options.endSession) return false;
-  return !reply.end || reply.expect !== 'nothing';
-}
 
 export function hasApl(input: HandlerInput): boolean {
   try {
@@ -45,16 +41,16 @@ export function cardText(reply: Reply, copy: AlexaCopy): string {
 export function renderReply(input: HandlerInput, reply: Reply, options: RenderOptions = {}): Response {
   const { copy } = turnContext(input);
   const rb = input.responseBuilder;
-  const open = keepsSessionOpen(reply, options);
-  const question = reply.reprompt ?? copy.reprompt[reply.expect];
+  // A reply that leaves the conversation open always carries its reprompt (core/reply.ts).
+  const question = options.endSession || reply.end ? undefined : reply.reprompt;
 
   const spoken: Pick<Reply, 'speech' | 'hold'> = options.notice
-    ? { speech: [{ kind: 'say', text: options.notice }, ...(open ? [{ kind: 'say' as const, text: question }] : [])] }
+    ? { speech: [{ kind: 'say', text: options.notice }, ...(question ? [{ kind: 'say' as const, text: question }] : [])] }
     : reply;
   const rendered = renderSpeech(spoken, { cutClosing: copy.holdCut });
   rb.speak(rendered.ssml);
 
-  if (open) rb.reprompt(plainSsml(question)).withShouldEndSession(false);
+  if (question) rb.reprompt(plainSsml(question)).withShouldEndSession(false);
   else rb.withShouldEndSession(true);
 
   if (reply.display.position || CARD_MOMENTS.has(reply.moment)) {

@@ -123,6 +123,12 @@ export class SlackConversation {
       ...(timeZone ? { timeZone } : {}),
       ...(locale ? { locale } : {}),
     });
+    if (result.reply.moment === 'busy') {
+      // Another device held the session: said in a message of its own; the session message stays as it was.
+      const message = renderReply(result.reply, { turn: result.turn });
+      await client.chat.postMessage({ channel: surfaceOf(result.profile).channel ?? (await this.openDm(person.userId)), text: message.text, blocks: message.blocks });
+      return;
+    }
     if (result.stale) {
       log.debug({ intent: intent.type, atTurn: options.atTurn, turn: result.turn }, 'stale slack turn ignored');
       return;

@@ -192,6 +192,8 @@ export function englishCopy(locale: string, timeZone?: string) {
     hurtSharp:
       'Stop this exercise now. Rest in a comfortable position. We can skip it, and go on only if the pain has settled.',
     hurtSharpEasier: 'You can also try an easier version.',
+    hurtSharpDone: "Rest in a comfortable position. I'll leave that move out for today. Say next when the pain has settled, or stop to finish.",
+    hurtMildDone: 'A mild stretch is fine. Say next to go on, or stop to finish.',
     hurtMild: 'A mild stretch is fine. Would you like the easier version, skip it, or go on?',
     hurtMildNoEasier: 'A mild stretch is fine. Would you like to skip it, or go on?',
     chestStop: `Stop now and rest. If the chest pain, breathlessness or faintness isn't gone within a few minutes, ${emergencyCall.replace(/^Call/, 'call')}`,

@@ -54,9 +54,9 @@ describe('alexa end to end (virtual-alexa -> buildServer over HTTP)', () => {
     expect(seen.speech).to.match(/say next when you're ready\.$/i);
 
     seen = await say(alexa, 'this hurts');
-    expect(seen.moment).to.equal('hurt');
+    expect(seen.moment).to.equal('hurtKind');
     seen = await say(alexa, "it's sharp");
-    expect(seen.moment).to.equal('hurt');
+    expect(seen.moment).to.equal('hurtChoice');
     expect(seen.speech).to.match(/stop this exercise/i);
     seen = await say(alexa, 'skip this one');
     expect(seen.moment).to.equal('step');
@@ -70,7 +70,7 @@ describe('alexa end to end (virtual-alexa -> buildServer over HTTP)', () => {
     await alexa.endSession();
 
     const back = await say(alexa, 'open back break');
-    expect(back.moment).to.equal('greeting');
+    expect(back.moment).to.equal('resumeOffer');
     expect(back.speech).to.match(/step 3 of 11/i);
     expect(back.choices).to.include.members(['Yes', 'No']);
     seen = await say(alexa, 'yes');

@@ -4,20 +4,34 @@ import { createAlexaSkill } from '../../../src/adapters/alexa/skill.js';
 import type { CoachPort, TurnRequest, TurnResult } from '../../../src/app/turn.js';
 import type { PlatformEffect } from '../../../src/core/effects.js';
 import { newProfile } from '../../../src/core/profile.js';
-import type { Reply } from '../../../src/core/reply.js';
+import type { ClosingReply, OpenReply, Reply } from '../../../src/core/reply.js';
 import { envelope, FAKE_API_TOKEN, intentRequest, launchRequest, permissionResponse, SKILL_ID, USER_ID } from './envelopes.js';
 import { FakeAmazon } from './fake-amazon.js';
 import { logSink } from './log-sink.js';
 import { checkSsml, ssmlText } from './ssml-check.js';
 
-function reply(partial: Partial<Reply> = {}): Reply {
+function reply(partial: Partial<OpenReply> = {}): Reply {
   return {
     moment: 'choosing',
     speech: [{ kind: 'say', text: 'Which routine would you like?' }],
     display: { title: 'Back Break', body: 'Which routine would you like?' },
     choices: [],
     expect: 'routine',
+    reprompt: 'Which routine would you like?',
     end: false,
+    ...partial,
+  };
+}
+
+/** A reply that ends the conversation. */
+function closing(partial: Partial<ClosingReply> = {}): Reply {
+  return {
+    moment: 'goodbye',
+    speech: [{ kind: 'say', text: 'Bye for now.' }],
+    display: { title: 'Back Break', body: 'Bye for now.' },
+    choices: [],
+    expect: 'nothing',
+    end: true,
     ...partial,
   };
 }
@@ -87,26 +101,19 @@ describe('alexa skill (fake coach)', () => {
     expect(res.response.reprompt?.outputSpeech).to.deep.include({ type: 'SSML' });
   });
 
-  it('uses a reprompt for what the coach expects when the reply has none', async () => {
-    coach.answer = () => ({ reply: reply({ expect: 'painScore', reprompt: undefined }) });
+  it("reprompts with the coach's own reprompt", async () => {
+    coach.answer = () => ({ reply: reply({ expect: 'painScore', reprompt: 'How is your back now, from 0 to 10?' }) });
     const res = await invoke(intentRequest('AMAZON.YesIntent'));
     const reprompt = res.response.reprompt!.outputSpeech as { ssml: string };
-    expect(ssmlText(reprompt.ssml)).to.equal('Say a number from zero to ten.');
+    expect(ssmlText(reprompt.ssml)).to.equal('How is your back now, from 0 to 10?');
     expect(res.response.shouldEndSession).to.equal(false);
   });
 
   it('closes the session when the coach ends and expects nothing', async () => {
-    coach.answer = () => ({ reply: reply({ moment: 'goodbye', expect: 'nothing', end: true }) });
+    coach.answer = () => ({ reply: closing() });
     const res = await invoke(intentRequest('AMAZON.NoIntent'));
     expect(res.response.shouldEndSession).to.equal(true);
     expect(res.response.reprompt).to.equal(undefined);
-  });
-
-  it('keeps the session open while a question is pending, even at the end', async () => {
-    coach.answer = () => ({ reply: reply({ moment: 'reminder', expect: 'yesNo', end: true }) });
-    const res = await invoke(intentRequest('AMAZON.NoIntent'));
-    expect(res.response.shouldEndSession).to.equal(false);
-    expect(res.response.reprompt).to.not.equal(undefined);
   });
 
   for (const name of ['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent']) {
@@ -266,7 +273,7 @@ describe('alexa skill (fake coach)', () => {
   describe('reminders through the Alexa Reminders API', () => {
     let amazon: FakeAmazon;
     const schedule: PlatformEffect = { type: 'scheduleReminder', days: [1, 2, 3, 4, 5], time: '15:00' };
-    const confirmed = reply({ moment: 'reminder', speech: [{ kind: 'say', text: "Done. I'll remind you on weekdays at 3 PM." }], expect: 'nothing', end: true });
+    const confirmed = closing({ speech: [{ kind: 'say', text: "Done. I'll remind you on weekdays at 3 PM." }] });
 
     beforeEach(async () => {
       amazon = await new FakeAmazon().start();
@@ -386,7 +393,7 @@ describe('alexa skill (fake coach)', () => {
       coach.answer = () => ({ reply: confirmed, effects: [schedule] });
       const set = await invoke(intentRequest('SetReminderIntent', {}, { consent: true }));
       expect(ssmlText(speechOf(set))).to.match(/couldn't set the reminder/);
-      coach.answer = () => ({ reply: reply({ moment: 'reminder', expect: 'nothing', end: true }), effects: [{ type: 'cancelReminder' }] });
+      coach.answer = () => ({ reply: closing(), effects: [{ type: 'cancelReminder' }] });
       const off = await invoke(intentRequest('ReminderOffIntent', {}, { consent: true }));
       expect(ssmlText(speechOf(off))).to.match(/couldn't remove your reminder/);
       expect(amazon.calls).to.have.length(0);
@@ -397,7 +404,7 @@ describe('alexa skill (fake coach)', () => {
       coach.answer = () => ({ reply: confirmed, effects: [schedule] });
       await invoke(intentRequest('SetReminderIntent', {}, options));
       expect(amazon.active()).to.have.length(1);
-      coach.answer = () => ({ reply: reply({ moment: 'reminder', expect: 'nothing', end: true }), effects: [{ type: 'cancelReminder' }] });
+      coach.answer = () => ({ reply: closing(), effects: [{ type: 'cancelReminder' }] });
       await invoke(intentRequest('ReminderOffIntent', {}, options));
       expect(amazon.active()).to.have.length(0);
       expect(amazon.calls.some((c) => c.method === 'DELETE')).to.equal(true);

@@ -12,7 +12,7 @@ import { handleAppHomeOpened } from '../../../src/adapters/slack/listeners/event
 import { boltLogger } from '../../../src/adapters/slack/logger.js';
 import { encodeValue } from '../../../src/adapters/slack/render/values.js';
 import { newProfile, type Profile } from '../../../src/core/profile.js';
-import type { Reply } from '../../../src/core/reply.js';
+import type { OpenReply, Reply } from '../../../src/core/reply.js';
 import { createLogger } from '../../../src/log.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { openStore } from '../../../src/store/index.js';
@@ -20,8 +20,13 @@ import { FakeSlack } from './fakeSlack.js';
 
 const log = createLogger('silent');
 
-function reply(moment: Reply['moment'], text: string, extra: Partial<Reply> = {}): Reply {
-  return { moment, speech: [{ kind: 'say', text }], display: { title: 'Test routine', body: text }, choices: [{ label: 'Next', intent: { type: 'next' } }], expect: 'command', end: false, ...extra };
+function reply(moment: Reply['moment'], text: string, extra: Partial<OpenReply> = {}): Reply {
+  return { moment, speech: [{ kind: 'say', text }], display: { title: 'Test routine', body: text }, choices: [{ label: 'Next', intent: { type: 'next' } }], expect: 'command', reprompt: text, end: false, ...extra };
+}
+
+/** A reply that ends the conversation. */
+function closing(moment: Reply['moment'], text: string): Reply {
+  return { moment, speech: [{ kind: 'say', text }], display: { title: 'Test routine', body: text }, choices: [], expect: 'nothing', end: true };
 }
 
 /** A CoachPort without the core: counts turns, refuses stale ones, keeps surface data, answers what it is told. */
@@ -182,8 +187,8 @@ describe('slack listeners, without Slack', () => {
     fake.timeZones.set('U1', 'Asia/Kolkata');
     coach.next = (r) =>
       r.intent.type === 'setReminder'
-        ? { reply: reply('goodbye', 'Done.', { end: true }), effects: [{ type: 'scheduleReminder', days: [1, 3, 5], time: '12:30' }] }
-        : { reply: reply('goodbye', 'Off.', { end: true }), effects: [{ type: 'cancelReminder' }] };
+        ? { reply: closing('goodbye', 'Done.'), effects: [{ type: 'scheduleReminder', days: [1, 3, 5], time: '12:30' }] }
+        : { reply: closing('goodbye', 'Off.'), effects: [{ type: 'cancelReminder' }] };
     await typed('remind mon wed fri 12:30');
     const r = (await store.getReminder('slack:T1:U1', 'slack'))!;
     expect(r).to.include({ time: '12:30', timeZone: 'Asia/Kolkata', target: 'D1' });

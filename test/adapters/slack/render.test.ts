@@ -5,11 +5,11 @@ import { menuMessage } from '../../../src/adapters/slack/render/menu.js';
 import { BACK_BREAK_ROUTINE, reminderMessage } from '../../../src/adapters/slack/render/reminder.js';
 import { chunkText, progressLine, renderReply } from '../../../src/adapters/slack/render/session.js';
 import { decodeValue, encodeValue } from '../../../src/adapters/slack/render/values.js';
-import type { Reply } from '../../../src/core/reply.js';
+import type { OpenReply, Reply } from '../../../src/core/reply.js';
 import { Routine } from '../../../src/core/routine.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 
-function stepReply(overrides: Partial<Reply> = {}): Reply {
+function stepReply(overrides: Partial<OpenReply> = {}): Reply {
   return {
     moment: 'step',
     speech: [
@@ -35,6 +35,7 @@ function stepReply(overrides: Partial<Reply> = {}): Reply {
       { label: 'This hurts', intent: { type: 'hurts' } },
     ],
     expect: 'command',
+    reprompt: "Say next when you're ready.",
     hold: { seconds: 25, cues: [], closing: 'Release.', stepKey: 'five-moves:2:7' },
     end: false,
     ...overrides,

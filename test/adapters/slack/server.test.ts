@@ -166,7 +166,7 @@ describe('slack through the real server', function () {
       await toFirstStep(h, 'U1');
       await h.click('U1', 'This hurts');
       let current = h.currentMessage('U1')!;
-      expect(current.body.metadata.event_payload.moment).to.equal('hurt');
+      expect(current.body.metadata.event_payload.moment).to.equal('hurtKind');
       expect(buttonsOf(current.body.blocks).map((b) => b.label)).to.include.members(['Sharp or shooting', 'Numb around my seat']);
       await h.click('U1', 'Numb around my seat');
       current = h.currentMessage('U1')!;

@@ -58,12 +58,12 @@ describe('web history view', () => {
     try {
       const b = new Browser(web.base);
       let r = await b.turn({ intent: { type: 'start', routine: 'back-break' } });
-      for (let i = 0; i < 40 && r.reply.moment !== 'reminder'; i++) {
+      for (let i = 0; i < 40 && r.reply.moment !== 'finished'; i++) {
         const intent =
           r.reply.expect === 'painScore' ? { type: 'painScore', score: r.reply.moment === 'painBefore' ? 6 : 3 } : r.reply.moment === 'step' ? { type: 'next' } : r.reply.moment === 'equipment' ? { type: 'yes' } : { type: 'no' };
         r = await b.turn({ intent, atTurn: r.turn });
       }
-      expect(r.reply.moment).to.equal('reminder');
+      expect(r.reply.moment).to.equal('finished');
       const res = await b.request('/api/history?timeZone=Europe/Berlin');
       const view = (await res.json()) as ReturnType<typeof historyView>;
       expect(view.sessions).to.have.length(1);

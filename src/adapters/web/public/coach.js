@@ -47,7 +47,7 @@ function show(result, { focus, speak }) {
   state.countdown?.stop();
   state.countdown = undefined;
   const reply = result.reply;
-  const inRoutine = reply.moment === 'step' || reply.moment === 'paused' || reply.moment === 'checkIn' || reply.moment === 'hurt';
+  const inRoutine = ['step', 'paused', 'checkIn', 'hurtKind', 'hurtChoice', 'dizzyCheck'].includes(reply.moment);
   if (inRoutine) awake.hold();
   else awake.release();
 
@@ -77,7 +77,7 @@ function saysFor(reply) {
     const extra = lines.filter((l) => !shown.includes(l) && !/^Step \d+ of \d+/.test(l) && !/^(Do it|Hold for|Take) /.test(l));
     return extra.length ? [h('p', {}, extra.join(' '))] : [];
   }
-  if (reply.expect === 'routine' || reply.moment === 'greeting' || reply.moment === 'choosing') return [h('p', {}, lines.join(' '))];
+  if (reply.expect === 'routine' || reply.moment === 'choosing') return [h('p', {}, lines.join(' '))];
   // A question is the screen's heading; what came before it is said above.
   const before = lines.filter((l) => l !== reply.display.body);
   const text = linkNumbers(before.join(' '), reply.moment);

@@ -1,0 +1,125 @@
+import { Choices } from './choices.js';
+import type { Draft } from './draft.js';
+import type { Display } from './reply.js';
+import { position } from './run.js';
+import { currentQuestion, screeningQuestionText } from './start.js';
+import type { In, RoutineRun } from './session.js';
+import type { How, Shown } from './table.js';
+
+/** What each moment says and shows, except a step (present.ts) and the finish (finish.ts). */
+
+/** A display for a question: the routine (if any) as title, the question as body, the position in a run. */
+export function displayFor(d: Draft, body: string, where: { routineId?: string; run?: RoutineRun } = {}): Display {
+  const { run } = where;
+  const routine = d.routine(run?.routineId ?? where.routineId);
+  return {
+    title: routine?.title ?? d.copy.name,
+    body,
+    ...(run && run.index < run.items.length ? { position: position(run) } : {}),
+  };
+}
+
+/** Says a question and shows it; it is also what is asked again when the person says nothing. */
+function question(d: Draft, text: string, where: { routineId?: string; run?: RoutineRun }, choices = Choices.yesNo()): Shown {
+  d.say(text);
+  return { display: displayFor(d, text, where), choices, reprompt: text };
+}
+
+/** A closing moment's words. */
+function closing(d: Draft, text: string): Shown {
+  d.say(text);
+  return { display: { title: d.copy.name, body: text }, reprompt: text };
+}
+
+export function sayChoosing(d: Draft): Shown {
+  d.say(d.copy.whichRoutine);
+  const choices = d.ctx.routines.map((r) => ({ label: r.title, intent: { type: 'start' as const, routine: r.id } }));
+  return {
+    display: displayFor(d, d.copy.whatICanDo),
+    choices: [...choices, { label: 'Recommend one', intent: { type: 'recommend' } }],
+    reprompt: d.copy.help.idle,
+  };
+}
+
+export function sayResumeOffer(d: Draft, s: In<'resumeOffer'>): Shown {
+  const { run } = s;
+  const pos = position(run);
+  const text = d.copy.resumeOffer(d.routine(run.routineId)?.title ?? run.routineId, pos.index, pos.total, run.items[run.index]?.side);
+  return question(d, text, { run });
+}
+
+export function saySettled(d: Draft, s: In<'settled'>): Shown {
+  return question(d, d.copy.settledQuestion, s.run ? { run: s.run } : {});
+}
+
+export function sayScreening(d: Draft, s: In<'screening'>): Shown {
+  const text = screeningQuestionText(d, currentQuestion(s));
+  d.say(text);
+  return { display: displayFor(d, text, s), choices: Choices.yesNoUnsure(), reprompt: `${text} ${d.copy.answerYesNo}` };
+}
+
+export function sayPrerequisite(d: Draft, s: In<'prerequisite'>): Shown {
+  return question(d, d.copy.notYet(d.routine(s.routineId)?.title ?? s.routineId), s);
+}
+
+/** The equipment the routine needs (or "shall we start?"), or the routine offered instead for lack of it. */
+export function sayEquipment(d: Draft, s: In<'equipment'>): Shown {
+  const routine = d.routine(s.routineId);
+  const needed = routine?.equipment.filter((e) => !e.optional) ?? [];
+  const text = s.offered
+    ? d.copy.noEquipment(routine?.title ?? s.routineId)
+    : needed.length
+      ? d.copy.equipmentNeeded(needed.map((e) => d.copy.withSubstitutes(e.name, e.substitutes)))
+      : d.copy.startIt;
+  return question(d, text, s);
+}
+
+export function sayPainBefore(d: Draft, s: In<'painBefore'>): Shown {
+  return question(d, d.copy.painBefore, s, Choices.painScores());
+}
+
+export function sayPainAfter(d: Draft, s: In<'painAfter'>): Shown {
+  return question(d, d.copy.painAfter, s.entry, Choices.painScores());
+}
+
+export function sayPaused(d: Draft, s: In<'paused'>): Shown {
+  return question(d, s.dizzy ? d.copy.dizzyOk : d.copy.paused(d.channel), s, Choices.paused());
+}
+
+export function sayCheckIn(d: Draft, s: In<'checkIn'>): Shown {
+  return question(d, d.copy.checkIn, s, Choices.painScores('Next'));
+}
+
+export function sayHurtKind(d: Draft, s: In<'hurtKind'>): Shown {
+  d.say(d.copy.hurtKind);
+  return { display: displayFor(d, d.copy.hurtKind, s), choices: Choices.hurtKinds(), reprompt: d.copy.hurtKindShort };
+}
+
+export function sayDizzyCheck(d: Draft, s: In<'dizzyCheck'>): Shown {
+  return question(d, d.copy.dizzyNeuro, s, Choices.yesNoUnsure());
+}
+
+export function sayReminder(d: Draft): Shown {
+  return question(d, d.copy.reminderWhen, {}, []);
+}
+
+export function sayForget(d: Draft): Shown {
+  return question(d, d.copy.forgetConfirm, {});
+}
+
+/** On entering: the advice; asked again later that day: a reminder of it. */
+export function sayEmergency(d: Draft, _s: In<'emergency'>, how: How): Shown {
+  return closing(d, how === 'enter' ? d.copy.emergency : d.copy.blockedToday('A'));
+}
+
+export function sayUrgent(d: Draft, _s: In<'urgent'>, how: How): Shown {
+  return closing(d, how === 'enter' ? d.copy.urgent : d.copy.blockedToday('B'));
+}
+
+export function sayGoodbye(d: Draft): Shown {
+  return closing(d, d.copy.bye);
+}
+
+export function sayStopped(d: Draft, s: In<'stopped'>): Shown {
+  return closing(d, s.advice === 'chest' ? d.copy.chestStop : d.copy.pregnancyStop);
+}
