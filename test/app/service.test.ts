@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createCoachService } from '../../src/app/service.js';
-import type { Store } from '../../src/app/store.js';
+import type { SaveResult, Store } from '../../src/app/store.js';
 import type { TurnRequest } from '../../src/app/turn.js';
 import type { Intent } from '../../src/core/intents.js';
 import { speechText } from '../../src/core/reply.js';
@@ -159,5 +159,29 @@ describe('application service', () => {
     const [entry] = await store.listHistory(PERSON, 1);
     expect(entry).to.include({ routineId: 'back-break', completed: true, painBefore: 5, painAfter: 2, settled: true });
   });
-});
 
+  it('a session stored by the version before (keyed by phase) gets the polite fresh start', async () => {
+    const store = new MemoryStore();
+    await store.saveProfile(PERSON, screenedProfile(NOW), null);
+    const run = { routineId: 'back-break', items: [{ stepId: 'seated-pelvic-tilts', round: 1 }], index: 0, startedAt: NOW.toISOString(), done: [], skipped: [], easier: false, avoid: [], cautioned: [] };
+    await store.saveSession(PERSON, { v: 1, turn: 7, phase: 'step', screenFull: false, run }, null);
+    const hello = await say(service(store), { type: 'launch' });
+    expect(hello.reply.moment).to.equal('choosing');
+    expect(speechText(hello.reply)).to.include("I couldn't pick up our last conversation, so let's start fresh.");
+  });
+
+  it('when another device keeps winning the session, the person hears "busy" and can say it again', async () => {
+    class Contended extends MemoryStore {
+      override async saveSession(): Promise<SaveResult> {
+        return { ok: false, reason: 'conflict' };
+      }
+    }
+    const store = new Contended();
+    await store.saveProfile(PERSON, screenedProfile(NOW), null);
+    const result = await say(service(store), { type: 'start', routine: 'back-break' });
+    expect(result.reply.moment).to.equal('busy');
+    expect(result.stale).to.equal(true);
+    expect(result.reply.end).to.equal(false);
+    expect(result.reply.reprompt).to.match(/say that again/);
+  });
+});

@@ -4,6 +4,7 @@ import { MemoryStore } from '../../../src/store/index.js';
 import { screenedProfile } from '../../scripts/script.js';
 import { FakeAmazon } from './fake-amazon.js';
 import { device, observe, personOf, type Running, say, startServer } from './harness.js';
+import { speak } from './voice.js';
 import { checkSsml } from './ssml-check.js';
 
 /**
@@ -137,6 +138,19 @@ describe('alexa end to end (virtual-alexa -> buildServer over HTTP)', () => {
       expect(steps.size).to.be.greaterThan(0);
     });
   }
+
+  it('the end of a routine leaves its summary as a card in the Alexa app', async () => {
+    const now = new Date();
+    const store = new MemoryStore();
+    running = await startServer({ verify: false }, { store, now: () => now });
+    const alexa = device(running.url, { apl: false });
+    await store.saveProfile(personOf(alexa), screenedProfile(now), null);
+    for (const text of ['start back break', 'no', 'yes', 'skip']) await say(alexa, text);
+    for (let i = 0; i < 6; i++) await say(alexa, 'next');
+    const response = (await speak(alexa, 'two')) as { response: { card?: { title: string; content: string } } };
+    expect(response.response.card?.title).to.equal('Back break');
+    expect(response.response.card?.content).to.match(/You spent 1 minute, did 6 steps\./);
+  });
 
   it('a voice-only device gets the same conversation without any APL directive', async () => {
     running = await startServer({ verify: false });

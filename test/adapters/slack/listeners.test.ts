@@ -11,6 +11,7 @@ import type { ListenerDeps } from '../../../src/adapters/slack/listeners/deps.js
 import { handleAppHomeOpened } from '../../../src/adapters/slack/listeners/events/appHome.js';
 import { boltLogger } from '../../../src/adapters/slack/logger.js';
 import { encodeValue } from '../../../src/adapters/slack/render/values.js';
+import { busy } from '../../../src/core/coach.js';
 import { newProfile, type Profile } from '../../../src/core/profile.js';
 import type { OpenReply, Reply } from '../../../src/core/reply.js';
 import { createLogger } from '../../../src/log.js';
@@ -37,11 +38,14 @@ class FakeCoach implements CoachPort {
   next: (r: TurnRequest) => Pick<TurnResult, 'reply' | 'effects'> = (r) => ({ reply: reply('step', `did ${r.intent.type}`), effects: [] });
   /** Resolves handle() only when released (to show ack comes first). */
   gate: Promise<void> | undefined;
+  /** Answers as the service does when another device keeps winning the session. */
+  busy = false;
 
   async handle(request: TurnRequest): Promise<TurnResult> {
     this.requests.push(request);
     if (this.gate) await this.gate;
     const profile = this.profiles.get(request.personId) ?? newProfile(new Date());
+    if (this.busy) return { reply: busy('en-US'), effects: [], turn: 0, stale: true, profile: newProfile(new Date()) };
     if (request.atTurn !== undefined && request.atTurn !== this.turn) {
       return { reply: reply('step', 'same as before'), effects: [], turn: this.turn, stale: true, profile };
     }
@@ -106,6 +110,17 @@ describe('slack listeners, without Slack', () => {
     await done;
     expect(coach.requests[0]).to.deep.include({ personId: 'slack:T1:U1', surface: 'slack', intent: { type: 'start', routine: 'five moves' }, locale: 'en-US', timeZone: 'Europe/Paris' });
     expect(fake.of('chat.postMessage')[0]!.body.channel).to.equal('D1');
+  });
+
+  it('"busy" (another device holds the session) is said in a message of its own; the session message stays', async () => {
+    await typed('start five moves');
+    coach.busy = true;
+    await typed('next');
+    const posts = fake.of('chat.postMessage');
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.body.channel).to.equal('D1');
+    expect(JSON.stringify(posts[1]!.body)).to.include('Another device is using Back Break for you right now.');
+    expect(fake.of('chat.update')).to.have.length(0);
   });
 
   it('the menu and usage lines are the ack itself; no turn is taken', async () => {
