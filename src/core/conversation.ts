@@ -51,6 +51,12 @@ import type { Draft } from './draft.js';
  * `anywhere`, tried after them. What none of them takes gets "sorry, I didn't catch that", the moment's help,
  * and the moment again. Handlers change data and name the moment to enter; the reply is rendered once, from it.
  * `npm run conversation:diagram` draws this table.
+ *
+ * A new moment: its schema in session.ts (exactly its data), its entry here (the compiler asks for one), a
+ * `says` in prompts.ts, and a transition that enters it; the reachability test and the README diagram follow.
+ * Something every moment must hear (an emergency in any words) goes in `safety`; something most moments may
+ * take unless they answer it themselves goes in `anywhere`; a moment overrides `anywhere` by naming the
+ * intent in its own `on`.
  */
 
 // Where walking a routine can lead: the next step, or the end of the steps.

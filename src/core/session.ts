@@ -89,7 +89,7 @@ export const Emergency = moment('emergency', {});
 export const Urgent = moment('urgent', {});
 
 /** The moments a side question can interrupt, and return to. */
-export const Resting = z.discriminatedUnion('moment', [
+const RESTING = [
   Choosing,
   ResumeOffer,
   Settled,
@@ -107,7 +107,8 @@ export const Resting = z.discriminatedUnion('moment', [
   Finished,
   Emergency,
   Urgent,
-]);
+] as const;
+export const Resting = z.discriminatedUnion('moment', RESTING);
 export type Resting = z.infer<typeof Resting>;
 
 /** "What time?": a reminder being set, days chosen; `back` is where it was asked from. */
@@ -122,29 +123,7 @@ export const Goodbye = moment('goodbye', { then: Resting });
 /** A stop rule ended the routine with advice (chest pain, pregnancy warning signs); next turn: choosing. */
 export const Stopped = moment('stopped', { advice: z.enum(['chest', 'pregnancy']) });
 
-const STATES = [
-  Choosing,
-  ResumeOffer,
-  Settled,
-  Screening,
-  Prerequisite,
-  Equipment,
-  PainBefore,
-  StepMoment,
-  Paused,
-  CheckIn,
-  HurtKind,
-  HurtChoice,
-  DizzyCheck,
-  PainAfter,
-  Finished,
-  Emergency,
-  Urgent,
-  Reminder,
-  Forget,
-  Goodbye,
-  Stopped,
-] as const;
+const STATES = [...RESTING, Reminder, Forget, Goodbye, Stopped] as const;
 
 export const State = z.discriminatedUnion('moment', STATES);
 /** Every moment, in order. */
