@@ -70,7 +70,7 @@ describe('routine five-moves (from 5 moves to help fix your low back)', () => {
       const left = step(`strap-${way}-left`);
       expect(left.instructions.map(mirror), way).to.deep.equal(right.instructions);
       // After the right leg the two legs are compared; after the left, both are felt: the releases differ.
-      const rest = (s: Step) => ({ ...s, id: '', name: '', instructions: [], release: [] });
+      const rest = (s: Step) => ({ ...s, id: '', name: '', side: undefined, instructions: [], release: [] });
       expect(rest(left), way).to.deep.equal(rest(right));
     }
   });
@@ -103,14 +103,14 @@ describe('routine five-moves (from 5 moves to help fix your low back)', () => {
     const bridge = step('stability-bridge');
     expect(bridge.sides).to.equal('right-then-left');
     expect(bridge.instructions.join(' ')).to.include('{side} leg and {otherSide} arm');
-    expect(bridge.tags).to.deep.equal(['bridge']);
+    expect(bridge.tags).to.deep.equal(['bridge', 'lying-flat']);
     expect(bridge.easier?.instructions.join(' ')).to.match(/arms on the floor/i);
   });
 
   it('makes the 30/60/90 legs optional and tagged, cautioned once, with a check-in and both variants', () => {
     const legs = step('legs-30-60-90');
     expect(legs.optional).to.equal(true);
-    expect(legs.tags).to.deep.equal(['leg-lowering']);
+    expect(legs.tags).to.deep.equal(['leg-lowering', 'lying-flat']);
     expect(legs.checkIn).to.equal(true);
     // The leg-lowering caution is the tag's, said before the step; a caution of the step's own said it a second time.
     const said = tagCautionsAt(routine, routine.steps.indexOf(legs)).join(' ');

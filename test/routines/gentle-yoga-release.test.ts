@@ -212,6 +212,14 @@ describe('routine: gentle-yoga-release (Alana, seed 003)', () => {
       for (const id of ['strap-hamstring', 'strap-open', 'strap-across']) tags[`${id}-${side}`] = ['strap-leg-stretch'];
       tags[`strap-open-across-${side}`] = ['strap-leg-stretch', 'twist'];
     }
+    // Lying on the back for long (safety.md section 2, pregnancy): the warm-up, both strap series and the cool-down.
+    const onTheBack = ['rocking', 'knee-circles', 'pelvic-tilts', 'windshield-wipers', 'bridge', 'alternating-knees', 'rock-and-wipers'];
+    for (const side of ['right', 'left']) {
+      for (const id of ['knee-to-chest', 'strap-hamstring', 'strap-open', 'strap-across', 'strap-open-across', 'curl-up', 'figure-four-rocking', 'figure-four-thread', 'ankle-circles', 'rest']) onTheBack.push(`${id}-${side}`);
+      // Curl-ups are loaded spinal flexion (osteoporosis, recent surgery).
+      tags[`curl-up-${side}`] = ['curl-up'];
+    }
+    for (const id of onTheBack) tags[id] = [...(tags[id] ?? []), 'lying-flat'];
     for (const s of r.steps) expect(s.tags, s.id).to.have.members(tags[s.id] ?? []);
     const checkIns = r.steps.filter((s) => s.checkIn).map((s) => s.id);
     expect(checkIns).to.include.members([
