@@ -24,7 +24,8 @@ export function painChart(weeks, { title, summary }) {
     svg.append(el('text', { x: 2, y: y(score) + 4 }, String(score)));
   }
   weeks.forEach((w, i) => {
-    if (i % 3 === (weeks.length - 1) % 3) svg.append(el('text', { x: x(i) - 14, y: H - 8 }, monthDay(w.start)));
+    const last = i === weeks.length - 1;
+    if (i % 3 === (weeks.length - 1) % 3) svg.append(el('text', { x: x(i), y: H - 8, 'text-anchor': last ? 'end' : 'middle' }, monthDay(w.start)));
   });
   for (const [key, cls] of [['painBefore', 'before'], ['painAfter', 'after']]) {
     let run = [];

@@ -52,11 +52,16 @@ function show(result, { focus, speak }) {
   else awake.release();
 
   document.body.dataset.moment = reply.moment;
+  document.body.dataset.turn = String(result.turn);
   screen.replaceChildren(screenFor(reply));
   says.replaceChildren(...saysFor(reply));
   says.hidden = says.childElementCount === 0;
   says.setAttribute('role', reply.moment === 'emergency' || reply.moment === 'urgent' ? 'alert' : 'status');
-  if (focus) screen.querySelector('[data-focus]')?.focus();
+  if (focus) {
+    // A new screen starts at the top (the step's name and the ring), wherever the last tap was.
+    window.scrollTo({ top: 0 });
+    screen.querySelector('[data-focus]')?.focus({ preventScroll: true });
+  }
 
   const spoken = speak ? voice.say(reply.speech) : Promise.resolve(true);
   if (reply.hold) {
