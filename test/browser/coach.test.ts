@@ -69,8 +69,9 @@ withChromium('web coach in chromium (a phone-sized window)', function () {
     await tap(page, 'Next');
     expect(await moment(page)).to.equal('painAfter');
     await tap(page, '3');
-    expect(await moment(page)).to.equal('reminder');
-    expect(await page.locator('#says').textContent()).to.match(/did 6 steps/);
+    // The summary above, the reminder offer as the question.
+    expect(await page.locator('#says').textContent()).to.match(/did 6 steps\. Your back went from 6 to 3/);
+    expect(await page.locator('h1').textContent()).to.match(/reminder/);
     await tap(page, 'No');
     expect(await moment(page)).to.equal('goodbye');
 

@@ -84,9 +84,16 @@ function saysFor(reply) {
   }
   if (reply.expect === 'routine' || reply.moment === 'choosing') return [h('p', {}, lines.join(' '))];
   // A question is the screen's heading; what came before it is said above.
-  const before = lines.filter((l) => l !== reply.display.body);
+  const ask = questionOf(reply);
+  const before = lines.filter((l) => l !== ask && !ask.includes(l));
   const text = linkNumbers(before.join(' '), reply.moment);
   return before.length ? [h('p', {}, ...text)] : [];
+}
+
+/** The question a screen asks: the last thing said when it is one, else what the reply displays. */
+function questionOf(reply) {
+  const last = reply.speech.filter((s) => s.kind === 'say').at(-1)?.text;
+  return last && last.trim().endsWith('?') ? last : reply.display.body;
 }
 
 /** In emergency advice, the number to call is a link the phone can dial. */
@@ -113,7 +120,7 @@ function choiceButton(choice, { class: more = '', ...extra } = {}) {
 }
 
 function question(reply) {
-  const body = reply.display.body;
+  const body = questionOf(reply);
   const urgent = reply.moment === 'emergency' || reply.moment === 'urgent';
   const choices = reply.choices.length
     ? reply.choices.map((c) => choiceButton(c))
