@@ -35,17 +35,64 @@ function localIso(date: Date): string {
   return date.toISOString().replace(/Z$/, '');
 }
 
-export function reminderRequest(pending: PendingReminder, locale: string, text: string, now: Date): ReminderRequest {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/**
+ * Today's date in `timeZone` as local midnight ("2026-11-23T00:00:00.000"). The recurrence starts then, so a
+ * reminder set in the evening still fires later that day: from UTC's date, a person in Los Angeles setting one
+ * at 18:00 (02:00 UTC the next day) would miss it. An unknown zone falls back to UTC's date.
+ */
+export function localMidnight(now: Date, timeZone: string | undefined): string {
+  let ymd: string | undefined;
+  if (timeZone) {
+    try {
+      // en-CA writes dates as YYYY-MM-DD.
+      ymd = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    } catch {
+      ymd = undefined;
+    }
+  }
+  return `${ymd ?? now.toISOString().slice(0, 10)}T00:00:00.000`;
+}
+
+/** `timeZone`: the device's IANA zone (Alexa's settings API); the start date is that zone's today. */
+export function reminderRequest(pending: PendingReminder, locale: string, text: string, now: Date, timeZone?: string): ReminderRequest {
   return {
     requestTime: localIso(now),
     trigger: {
       type: 'SCHEDULED_ABSOLUTE',
-      recurrence: { startDateTime: localIso(day), recurrenceRules: [recurrenceRule(pending.days, pending.time)] },
+      ...(timeZone && validZone(timeZone) ? { timeZoneId: timeZone } : {}),
+      recurrence: { startDateTime: localMidnight(now, timeZone), recurrenceRules: [recurrenceRule(pending.days, pending.time)] },
     },
     alertInfo: { spokenInfo: { content: [{ locale, text }] } },
     pushNotification: { status: 'ENABLED' },
   };
+}
+
+function validZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The device's time zone from Alexa's settings API (no permission needed), or undefined when the request
+ * names no device or the API does not answer (the reminder then starts from UTC's date, as a last resort).
+ */
+export async function deviceTimeZone(
+  factory: { getUpsServiceClient(): services.ups.UpsServiceClient } | undefined,
+  deviceId: string | undefined,
+  log: Logger,
+): Promise<string | undefined> {
+  if (!factory || !deviceId) return undefined;
+  try {
+    const zone = await factory.getUpsServiceClient().getSystemTimeZone(deviceId);
+    return typeof zone === 'string' && validZone(zone) ? zone : undefined;
+  } catch (err) {
+    log.warn({ status: statusOf(err) }, 'alexa: device time zone not read; reminder starts from the UTC date');
+    return undefined;
+  }
 }
 
 export type ReminderOutcome = 'done' | 'noPermission' | 'failed';

@@ -11,6 +11,7 @@ import {
   permissionRequestDirective,
   type ReminderClient,
   type ReminderOutcome,
+  deviceTimeZone,
   reminderRequest,
 } from './reminders.js';
 import { type RenderOptions, renderReply } from './render.js';
@@ -71,9 +72,11 @@ async function withReminders(
 }
 
 export function scheduleReminder(input: HandlerInput, pending: PendingReminder): Promise<ReminderOutcome> {
-  return withReminders(input, 'schedule', (client, ctx) =>
-    createReminder(client, reminderRequest(pending, ctx.locale, ctx.copy.reminderText, ctx.now()), ctx.log),
-  );
+  return withReminders(input, 'schedule', async (client, ctx) => {
+    const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
+    const zone = await deviceTimeZone(input.serviceClientFactory, deviceId, ctx.log);
+    return createReminder(client, reminderRequest(pending, ctx.locale, ctx.copy.reminderText, ctx.now(), zone), ctx.log);
+  });
 }
 
 function cancelReminders(input: HandlerInput): Promise<ReminderOutcome> {

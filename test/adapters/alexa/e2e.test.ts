@@ -183,6 +183,29 @@ describe('alexa end to end (virtual-alexa -> buildServer over HTTP)', () => {
     expect(seen.response.shouldEndSession).to.equal(false);
   });
 
+  it("starts the reminder on the device's today: Los Angeles at 18:30 sets one for 19:00 that same evening", async () => {
+    const amazon = await new FakeAmazon().start();
+    try {
+      amazon.timeZone = 'America/Los_Angeles';
+      // 18:30 on Monday 23 November in Los Angeles is already Tuesday 02:30 in UTC.
+      const now = new Date('2026-11-24T02:30:00Z');
+      const store = new MemoryStore();
+      running = await startServer({ verify: false }, { store, now: () => now });
+      const alexa = device(running.url, { apiEndpoint: amazon.url, consent: true });
+      await store.saveProfile(personOf(alexa), screenedProfile(now), null);
+      await say(alexa, 'open back break');
+      await (alexa as any).request().intent('SetReminderIntent').slots({ time: '7 pm', days: 'daily' }).send();
+      expect(amazon.calls.some((c) => c.method === 'GET' && c.path.endsWith('/settings/System.timeZone'))).to.equal(true);
+      expect(amazon.active()).to.have.length(1);
+      const trigger = amazon.active()[0].trigger;
+      expect(trigger.recurrence.startDateTime).to.equal('2026-11-23T00:00:00.000');
+      expect(trigger.timeZoneId).to.equal('America/Los_Angeles');
+      expect(trigger.recurrence.recurrenceRules).to.deep.equal(['FREQ=DAILY;BYHOUR=19;BYMINUTE=0;BYSECOND=0;INTERVAL=1']);
+    } finally {
+      await amazon.stop();
+    }
+  });
+
   it('sets a weekly reminder through the Reminders API after the voice permission', async () => {
     const amazon = await new FakeAmazon().start();
     try {

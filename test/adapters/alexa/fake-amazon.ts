@@ -18,6 +18,8 @@ export class FakeAmazon {
   denyAll = false;
   /** Answer 500 to creations. */
   failCreate = false;
+  /** The device's zone, as Alexa's settings API answers it; unset: 404 (no device setting). */
+  timeZone: string | undefined;
   private readonly reminders = new Map<string, any>();
   private next = 1;
   private server?: Server;
@@ -35,6 +37,10 @@ export class FakeAmazon {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(body === undefined ? '' : JSON.stringify(body));
         };
+        // The device settings API needs no permission: it answers even when reminders are refused.
+        if (req.method === 'GET' && /^\/v2\/devices\/[^/]+\/settings\/System\.timeZone$/.test(req.url ?? '')) {
+          return this.timeZone ? send(200, this.timeZone) : send(404, { code: 'NOT_FOUND' });
+        }
         if (this.denyAll) return send(401, { code: 'UNAUTHORIZED', message: 'permission not granted' });
         if (req.method === 'POST' && req.url === '/v1/alerts/reminders') {
           if (this.failCreate) return send(500, { code: 'INTERNAL_SERVER_ERROR' });

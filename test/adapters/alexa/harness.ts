@@ -54,6 +54,8 @@ export function device(baseUrl: string, o: DeviceOptions = {}): Alexa {
     const system = request.context.System;
     system.device.supportedInterfaces = o.apl ? APL_INTERFACES : {};
     if (o.apiEndpoint) {
+      // Real devices always send their id; virtual-alexa only when given one.
+      system.device.deviceId ??= 'amzn1.ask.device.VIRTUAL';
       system.apiEndpoint = o.apiEndpoint;
       system.apiAccessToken = FAKE_API_TOKEN;
     }
