@@ -19,6 +19,15 @@ const Env = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional(),
   SLACK_API_URL: z.string().url().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, 'must be the app\'s client id (digits.digits)').optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SLACK_REDIRECT_URI: z.string().url().optional(),
+  SLACK_BUSY_STATUS_EMOJI: z
+    .string()
+    .regex(/^\s*:[a-z0-9_+'-]+:\s*(,\s*:[a-z0-9_+'-]+:\s*)*$/, 'must be status emoji like :calendar:,:headphones:')
+    .default(':calendar:,:spiral_calendar_pad:,:headphones:'),
 });
 
 export interface Config {
@@ -30,7 +39,21 @@ export interface Config {
   shutdownTimeoutMs?: number;
   alexa: { skillId?: string; verify: boolean };
   /** Absent when Slack is not configured: Slack is off. */
-  slack?: { signingSecret: string; botToken: string; apiUrl?: string };
+  slack?: SlackConfig;
+}
+
+/**
+ * How Slack reaches us: over HTTP (`signingSecret`) or Socket Mode (`appToken`, no public URL); and whose
+ * token speaks: one workspace (`botToken`) or every workspace that installs the app (`oauth`).
+ */
+export interface SlackConfig {
+  signingSecret?: string;
+  appToken?: string;
+  botToken?: string;
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string };
+  apiUrl?: string;
+  /** Status emoji that mean "busy, hold the break" (default :calendar:, :spiral_calendar_pad:, :headphones:). */
+  busyStatusEmoji?: string[];
 }
 
 export class ConfigError extends Error {
@@ -50,11 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(vars, `bad configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
-  const slackVars = [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN];
-  if (slackVars.some(Boolean) && !slackVars.every(Boolean)) {
-    const missing = e.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET';
-    throw new ConfigError([missing], `bad configuration:\n  ${missing}: required when the other Slack variable is set`);
-  }
+  const slack = slackConfig(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -62,9 +81,52 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     alexa: { skillId: e.ALEXA_SKILL_ID, verify: e.ALEXA_VERIFY },
-    slack:
-      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }
-        : undefined,
+    slack,
+  };
+}
+
+function refuse(variables: string[], why: string): never {
+  throw new ConfigError(variables, `bad configuration:\n  ${variables.join(', ')}: ${why}`);
+}
+
+/** Slack's variables as one of the four ways to run it, or a refusal naming the variables at fault. */
+function slackConfig(e: z.infer<typeof Env>): SlackConfig | undefined {
+  const oauthVars = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  const any = [e.SLACK_SIGNING_SECRET, e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, ...Object.values(oauthVars)].some(Boolean);
+  if (!any) return undefined;
+  // How Slack reaches us.
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    refuse(['SLACK_SIGNING_SECRET'], 'required when Slack is on over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  // Whose token speaks.
+  const oauthSet = Object.entries(oauthVars).filter(([, v]) => v);
+  if (e.SLACK_BOT_TOKEN && oauthSet.length > 0) {
+    refuse(
+      ['SLACK_BOT_TOKEN', ...oauthSet.map(([k]) => k)],
+      'use one: SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many',
+    );
+  }
+  if (oauthSet.length > 0 && oauthSet.length < 3) {
+    const missing = Object.entries(oauthVars).filter(([, v]) => !v).map(([k]) => k);
+    refuse(missing, 'required with the other OAuth variables (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)');
+  }
+  if (!e.SLACK_BOT_TOKEN && oauthSet.length === 0) {
+    refuse(['SLACK_BOT_TOKEN'], 'required when the other Slack variables are set (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many workspaces)');
+  }
+  if (e.SLACK_REDIRECT_URI && oauthSet.length === 0) refuse(['SLACK_REDIRECT_URI'], 'only means something with SLACK_CLIENT_ID (OAuth installs)');
+  return {
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : { signingSecret: e.SLACK_SIGNING_SECRET }),
+    ...(e.SLACK_BOT_TOKEN
+      ? { botToken: e.SLACK_BOT_TOKEN }
+      : {
+          oauth: {
+            clientId: e.SLACK_CLIENT_ID!,
+            clientSecret: e.SLACK_CLIENT_SECRET!,
+            stateSecret: e.SLACK_STATE_SECRET!,
+            ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+          },
+        }),
+    apiUrl: e.SLACK_API_URL,
+    busyStatusEmoji: e.SLACK_BUSY_STATUS_EMOJI.split(',').map((s) => s.trim()),
   };
 }

@@ -1,4 +1,3 @@
-import type { webApi } from '@slack/bolt';
 import type { Store } from '../../app/store.js';
 import type { CoachPort } from '../../app/turn.js';
 import type { PlatformEffect } from '../../core/effects.js';
@@ -10,6 +9,7 @@ import { HoldTimers, type HoldTimer, type HoldTimersOptions } from './handsFree.
 import { parsePersonId, type SlackPerson } from './person.js';
 import { isValidTimeZone, nextDueAt } from './reminders/nextDue.js';
 import { renderReply } from './render/session.js';
+import type { Workspaces } from './workspaces.js';
 
 /**
  * One person's conversation in Slack: a turn goes to the coach, the reply becomes the ONE DM message of the
@@ -57,7 +57,8 @@ const USER_CACHE_MAX = 10_000;
 export interface ConversationDeps {
   coach: CoachPort;
   store: Store;
-  client: webApi.WebClient;
+  /** The Web API client of each team. */
+  workspaces: Pick<Workspaces, 'client'>;
   log: Logger;
   now?: () => number;
   handsFree?: HoldTimersOptions;
@@ -112,9 +113,10 @@ export class SlackConversation {
   }
 
   private async applyTurn(person: SlackPerson, intent: Intent, options: TurnOptions): Promise<void> {
-    const { coach, client, log } = this.deps;
+    const { coach, log } = this.deps;
+    const client = await this.deps.workspaces.client(person.teamId);
     // Locale picks the emergency number; the zone places reminders. Fresh for a reminder, cached otherwise.
-    const { timeZone, locale } = await this.userInfo(person.userId, intent.type === 'setReminder');
+    const { timeZone, locale } = await this.userInfo(person, intent.type === 'setReminder');
     const result = await coach.handle({
       personId: person.personId,
       surface: 'slack',
@@ -145,7 +147,7 @@ export class SlackConversation {
       channel = options.source.channel;
       ts = options.source.ts;
     } else {
-      channel = surface.channel ?? (await this.openDm(person.userId));
+      channel = surface.channel ?? (await this.openDm(person));
       ts = !options.fresh && surface.open === '1' ? surface.ts : undefined;
     }
     if (ts !== undefined) {
@@ -223,8 +225,9 @@ export class SlackConversation {
     void this.turn(person, { type: 'timerElapsed', stepKey: hold.stepKey }, { atTurn: hold.turn });
   }
 
-  async openDm(userId: string): Promise<string> {
-    const opened = await this.deps.client.conversations.open({ users: userId });
+  async openDm(person: SlackPerson): Promise<string> {
+    const client = await this.deps.workspaces.client(person.teamId);
+    const opened = await client.conversations.open({ users: person.userId });
     const id = opened.channel?.id;
     if (!id) throw new SlackAdapterError(SlackErrorCode.NoDirectMessage, 'conversations.open gave no channel');
     return id;
@@ -234,12 +237,14 @@ export class SlackConversation {
    * The person's IANA zone and locale from users.info, cached for an hour (bounded); undefined parts when
    * Slack does not say or cannot be reached (the turn goes on with what the profile has).
    */
-  async userInfo(userId: string, fresh = false): Promise<UserInfo> {
-    const cached = this.users.get(userId);
+  async userInfo(person: SlackPerson, fresh = false): Promise<UserInfo> {
+    const key = person.personId;
+    const cached = this.users.get(key);
     if (!fresh && cached && cached.until > this.now()) return cached.info;
     let info: UserInfo = {};
     try {
-      const answer = await this.deps.client.users.info({ user: userId, include_locale: true });
+      const client = await this.deps.workspaces.client(person.teamId);
+      const answer = await client.users.info({ user: person.userId, include_locale: true });
       const tz = answer.user?.tz;
       const locale = answer.user?.locale;
       info = {
@@ -250,10 +255,15 @@ export class SlackConversation {
       this.deps.log.warn({ err: describeError(err) }, 'users.info failed; time zone and locale from the profile');
       return cached?.info ?? {};
     }
-    if (this.users.size >= USER_CACHE_MAX) this.users.delete(this.users.keys().next().value!);
-    this.users.delete(userId);
-    this.users.set(userId, { info, until: this.now() + USER_CACHE_MS });
+    this.remember(key, info);
     return info;
+  }
+
+  /** Keeps users.info's answer (or a user_change event's) for an hour, at most USER_CACHE_MAX people. */
+  remember(personId: string, info: UserInfo): void {
+    if (this.users.size >= USER_CACHE_MAX) this.users.delete(this.users.keys().next().value!);
+    this.users.delete(personId);
+    this.users.set(personId, { info, until: this.now() + USER_CACHE_MS });
   }
 
   /** Cancels timers and waits (bounded) for turns under way. */

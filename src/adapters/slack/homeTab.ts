@@ -1,15 +1,15 @@
-import type { webApi } from '@slack/bolt';
 import type { Store } from '../../app/store.js';
 import type { CoachPort } from '../../app/turn.js';
 import type { Routine } from '../../core/routine.js';
 import { handsFreeOn } from './conversation.js';
 import type { SlackPerson } from './person.js';
 import { HOME_HISTORY, homeView } from './render/home.js';
+import type { Workspaces } from './workspaces.js';
 
 export interface HomeDeps {
   coach: CoachPort;
   store: Store;
-  client: webApi.WebClient;
+  workspaces: Pick<Workspaces, 'client'>;
   routines: Routine[];
 }
 
@@ -28,5 +28,6 @@ export async function publishHome(deps: HomeDeps, person: SlackPerson): Promise<
     handsFree: handsFreeOn(profile),
     timeZone: profile?.timeZone,
   });
-  await deps.client.views.publish({ user_id: person.userId, view });
+  const client = await deps.workspaces.client(person.teamId);
+  await client.views.publish({ user_id: person.userId, view });
 }

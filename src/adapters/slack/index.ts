@@ -1,8 +1,8 @@
-import { App, type Logger as BoltLogger, ExpressReceiver, type ReceiverEvent, webApi } from '@slack/bolt';
+import { App, ExpressReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type express from 'express';
 import type { Store } from '../../app/store.js';
 import type { CoachPort, LinkPort } from '../../app/turn.js';
-import type { Config } from '../../config.js';
+import type { Config, SlackConfig } from '../../config.js';
 import type { Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
 import { SlackConversation } from './conversation.js';
@@ -10,14 +10,20 @@ import { describeError } from './errors.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { ReminderScheduler, type SchedulerOptions } from './reminders/scheduler.js';
+import { apiBaseUrl, singleWorkspace, type Workspaces } from './workspaces.js';
+
+export { apiBaseUrl, webClients } from './workspaces.js';
 
 /**
- * The Slack app: bolt on an ExpressReceiver that shares the server's express app (POST /slack/events, with
- * its own raw-body signature check: no global body parser may run before it), the listeners, hands-free
- * timers and the reminder scheduler. Everything it starts, close() stops.
+ * The Slack app: bolt on a receiver, the listeners, hands-free timers and the reminder scheduler. Everything
+ * it starts, close() stops. Two receivers, the same listeners:
+ * - HTTP (SLACK_SIGNING_SECRET): an ExpressReceiver on the server's express app (POST /slack/events, with its
+ *   own raw-body signature check: no global body parser may run before it), for hosted installs.
+ * - Socket Mode (SLACK_APP_TOKEN): a WebSocket that the app opens to Slack (apps.connections.open), for a
+ *   laptop or a box behind a firewall: no public URL.
  */
 export interface SlackMountOptions {
-  slack: NonNullable<Config['slack']>;
+  slack: SlackConfig;
   coach: CoachPort;
   /** `/backbreak link`: linking the Slack identity with the web's, Alexa's or another device's. */
   link?: LinkPort;
@@ -32,37 +38,14 @@ export interface SlackMountOptions {
 export interface SlackMount {
   conversation: SlackConversation;
   scheduler: ReminderScheduler;
+  workspaces: Workspaces;
+  /** Resolves once Slack can reach the app: at once over HTTP, when the socket is connected in Socket Mode. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-export const SLACK_OFF_MESSAGE = 'Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN not set';
-
-/** The Web API base URL with the trailing slash the client needs. */
-export function apiBaseUrl(url: string | undefined): string {
-  const base = url ?? 'https://slack.com/api/';
-  return base.endsWith('/') ? base : `${base}/`;
-}
-
-/**
- * The Web API clients: one for turns (a few quick retries, 429s waited out), one for the scheduler, which
- * handles 429s itself (keeps the claim, retries after Retry-After) and so must see them.
- */
-export function webClients(
-  slack: Pick<NonNullable<Config['slack']>, 'botToken' | 'apiUrl'>,
-  logger: BoltLogger,
-): { client: webApi.WebClient; schedulerClient: webApi.WebClient } {
-  const options = {
-    slackApiUrl: apiBaseUrl(slack.apiUrl),
-    logger,
-    timeout: 10_000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-  };
-  return {
-    client: new webApi.WebClient(slack.botToken, options),
-    schedulerClient: new webApi.WebClient(slack.botToken, { ...options, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
-  };
-}
+export const SLACK_OFF_MESSAGE = 'Slack is off: set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), and SLACK_BOT_TOKEN';
 
 /** The Slack mount on an express app, for whoever holds only the app (tests wait on its work). */
 const mounts = new WeakMap<express.Express, SlackMount>();
@@ -76,18 +59,15 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   const now = clock ? () => clock().getTime() : Date.now;
   const logger = boltLogger(log);
   const slackApiUrl = apiBaseUrl(slack.apiUrl);
-  const { client, schedulerClient } = webClients(slack, logger);
+  const workspaces = singleWorkspace(slack, logger);
+  const socketMode = slack.appToken !== undefined;
 
-  const receiver = new ExpressReceiver({
-    signingSecret: slack.signingSecret,
-    app,
-    endpoints: SLACK_EVENTS_PATH,
-    logger,
-    processBeforeResponse: false,
-  });
-  const conversation = new SlackConversation({ coach, store, client, log, now });
+  const receiver: Receiver = socketMode
+    ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions: { slackApiUrl } } })
+    : new ExpressReceiver({ signingSecret: slack.signingSecret!, app, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
+  const conversation = new SlackConversation({ coach, store, workspaces, log, now });
   // Bolt answers Slack at ack() and runs the listeners on; tracking the whole dispatch lets close() (and
-  // tests) wait for work that outlives the HTTP answer.
+  // tests) wait for work that outlives the answer.
   class TrackedApp extends App {
     override processEvent(event: ReceiverEvent): Promise<void> {
       return conversation.track(super.processEvent(event));
@@ -95,8 +75,8 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   }
   const bolt = new TrackedApp({
     receiver,
-    // One workspace, one bot token: no auth.test per request (bolt would call it for every event otherwise).
-    authorize: async () => ({ botToken: slack.botToken }),
+    // The team's token from here: no auth.test per request (bolt would call it for every event otherwise).
+    authorize: (source) => workspaces.authorize(source),
     clientOptions: { slackApiUrl, logger, timeout: 10_000 },
     logger,
     // No message events are handled, and without auth.test the bot's own user id is unknown.
@@ -107,17 +87,42 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
     log.error({ err: describeError(err) }, 'slack listener failed');
   });
 
-  registerListeners(bolt, { conversation, coach, store, client, routines, log, now, ...(options.link ? { link: options.link } : {}) });
+  registerListeners(bolt, { conversation, coach, store, workspaces, routines, log, now, ...(options.link ? { link: options.link } : {}) });
 
-  const scheduler = new ReminderScheduler({ store, client: schedulerClient, log: log.child({ component: 'reminders' }), now, ...options.scheduler });
+  const scheduler = new ReminderScheduler({
+    store,
+    client: (teamId) => workspaces.schedulerClient(teamId),
+    log: log.child({ component: 'reminders' }),
+    now,
+    ...options.scheduler,
+  });
   scheduler.start();
-  log.info({ path: SLACK_EVENTS_PATH }, 'Slack is on');
+
+  let ready: Promise<void>;
+  if (socketMode) {
+    // The socket reconnects by itself once up; a first connection refused (a bad app token) is said plainly.
+    ready = bolt.start().then(
+      () => log.info({ mode: 'socket' }, 'Slack is on (Socket Mode)'),
+      (err: unknown) => {
+        log.error({ err: describeError(err) }, 'Slack Socket Mode could not connect: check SLACK_APP_TOKEN (xapp-, with connections:write)');
+        throw err;
+      },
+    );
+    // Logged above; a caller that does not wait must not see an unhandled rejection.
+    ready.catch(() => undefined);
+  } else {
+    log.info({ mode: 'http', path: SLACK_EVENTS_PATH }, 'Slack is on');
+    ready = Promise.resolve();
+  }
 
   const mount: SlackMount = {
     conversation,
     scheduler,
+    workspaces,
+    ready,
     close: async () => {
       await scheduler.stop();
+      if (socketMode) await bolt.stop().catch((err: unknown) => log.warn({ err: describeError(err) }, 'Slack socket did not close cleanly'));
       await conversation.close();
     },
   };

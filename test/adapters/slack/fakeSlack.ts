@@ -10,6 +10,8 @@ export interface ApiCall {
   body: Record<string, any>;
   /** What the fake answered. */
   response: Record<string, any>;
+  /** The token the call carried (Authorization: Bearer ...), to tell workspaces apart. */
+  token?: string;
   at: number;
 }
 
@@ -27,6 +29,8 @@ export class FakeSlack {
   private server: Server | undefined;
   private seq = 0;
   url = '';
+  /** What apps.connections.open answers (a FakeSocketMode's ws:// URL); unset: Socket Mode is refused. */
+  socketUrl: string | undefined;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -37,7 +41,8 @@ export class FakeSlack {
         if (delay) await new Promise((r) => setTimeout(r, delay));
         const next = this.scripted.get(method)?.shift();
         const answer = next ?? { status: 200, body: this.answer(method, body) };
-        this.calls.push({ method, body, response: answer.body, at: Date.now() });
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof body.token === 'string' ? body.token : undefined);
+        this.calls.push({ method, body, response: answer.body, at: Date.now(), ...(token ? { token } : {}) });
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(JSON.stringify(answer.body));
       });
@@ -83,6 +88,8 @@ export class FakeSlack {
 
   private answer(method: string, body: Record<string, any>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'conversations.open':

@@ -6,14 +6,20 @@ import { createLogger } from '../../../src/log.js';
 import { buildServer, type BackBreakServer } from '../../../src/server.js';
 import { openStore } from '../../../src/store/index.js';
 import { type ApiCall, FakeSlack } from './fakeSlack.js';
-import { newSigningSecret, postSigned, type PostOptions, type SlackPost } from './signed.js';
+import { FakeSocketMode } from './fakeSocket.js';
+import { newSigningSecret, postSigned, postSignedJson, type PostOptions, type SlackPost } from './signed.js';
 
 export const TEAM = 'T0TEST';
 export const BOT_TOKEN = 'xoxb-test-not-a-real-token';
+export const APP_TOKEN = 'xapp-1-test-not-a-real-token';
 
 export interface HarnessOptions {
   store?: Store;
   now?: () => Date;
+  /** Slack reaches the app by Socket Mode (a FakeSocketMode on 127.0.0.1) instead of signed HTTP requests. */
+  socket?: boolean;
+  /** Changes to the Slack config (OAuth instead of a bot token, busy emoji, ...). */
+  slack?: (base: NonNullable<Config['slack']>) => NonNullable<Config['slack']>;
 }
 
 /**
@@ -30,6 +36,8 @@ export class SlackHarness {
     readonly secret: string,
     readonly store: Store,
     private readonly ownsStore: boolean,
+    /** Set in Socket Mode: requests go over it instead of HTTP. */
+    readonly socket?: FakeSocketMode,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -46,17 +54,22 @@ export class SlackHarness {
       }),
     );
     const store = options.store ?? (await openStore('memory:'));
+    const socket = options.socket ? await new FakeSocketMode().start() : undefined;
+    if (socket) fake.socketUrl = socket.url;
+    const base = socket ? { appToken: APP_TOKEN, botToken: BOT_TOKEN, apiUrl: fake.url } : { signingSecret: secret, botToken: BOT_TOKEN, apiUrl: fake.url };
     const config: Config = {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: 'sqlite::memory:',
       logLevel: 'debug',
       alexa: { verify: true },
-      slack: { signingSecret: secret, botToken: BOT_TOKEN, apiUrl: fake.url },
+      slack: options.slack ? options.slack(base) : base,
     };
     const server = await buildServer(config, { log, store, ...(options.now ? { now: options.now } : {}) });
     const port = await server.listen();
-    return new SlackHarness(logs, fake, server, `http://127.0.0.1:${port}`, secret, store, options.store === undefined);
+    const harness = new SlackHarness(logs, fake, server, `http://127.0.0.1:${port}`, secret, store, options.store === undefined, socket);
+    if (socket) await harness.slack.ready;
+    return harness;
   }
 
   get slack(): SlackMount {
@@ -72,6 +85,7 @@ export class SlackHarness {
 
   async close(): Promise<void> {
     await this.server.close();
+    await this.socket?.stop();
     await this.fake.stop();
     if (this.ownsStore) await this.store.close();
   }
@@ -91,7 +105,33 @@ export class SlackHarness {
       response_url: `${this.fake.url}response`,
       trigger_id: extra.trigger ?? `trigger.${++this.triggers}.${Date.now()}`,
     };
-    const res = await postSigned(this.baseUrl, form, { secret: this.secret, ...extra });
+    const res = this.socket ? await this.overSocket('slash_commands', form) : await postSigned(this.baseUrl, form, { secret: this.secret, ...extra });
+    await this.idle();
+    return res;
+  }
+
+  /** An envelope over the socket, its ack read as the HTTP answer would be (200 and the ack's payload). */
+  private async overSocket(type: 'slash_commands' | 'interactive' | 'events_api', payload: unknown, extra: Record<string, unknown> = {}): Promise<SlackPost> {
+    const ack = await this.socket!.send(type, payload, extra);
+    const json = ack.payload && Object.keys(ack.payload).length > 0 ? ack.payload : undefined;
+    return { status: 200, text: json ? JSON.stringify(json) : '', json };
+  }
+
+  /** An Events API event (app_home_opened, app_uninstalled, user_change, message) from `team`. */
+  async event(event: Record<string, unknown>, extra: Partial<PostOptions> & { team?: string; eventId?: string } = {}): Promise<SlackPost> {
+    const body = {
+      token: 'unused',
+      team_id: extra.team ?? TEAM,
+      api_app_id: 'A0TEST',
+      event: { event_ts: `${Date.now() / 1000}`, ...event },
+      type: 'event_callback',
+      event_id: extra.eventId ?? `Ev${++this.triggers}${Date.now()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: extra.team ?? TEAM, user_id: 'UBOT', is_bot: true }],
+    };
+    const res = this.socket
+      ? await this.overSocket('events_api', body, { retry_attempt: extra.retryNum ?? 0, retry_reason: extra.retryNum ? 'timeout' : '' })
+      : await postSignedJson(this.baseUrl, body, { secret: this.secret, ...extra });
     await this.idle();
     return res;
   }
@@ -123,7 +163,9 @@ export class SlackHarness {
   }
 
   async sendAction(payload: Record<string, unknown>, extra: Partial<PostOptions> = {}): Promise<SlackPost> {
-    const res = await postSigned(this.baseUrl, { payload: JSON.stringify(payload) }, { secret: this.secret, ...extra });
+    const res = this.socket
+      ? await this.overSocket('interactive', payload)
+      : await postSigned(this.baseUrl, { payload: JSON.stringify(payload) }, { secret: this.secret, ...extra });
     await this.idle();
     return res;
   }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Store } from '../../../src/app/store.js';
 import type { CoachPort, Surface, TurnRequest, TurnResult } from '../../../src/app/turn.js';
 import { SlackConversation } from '../../../src/adapters/slack/conversation.js';
-import { webClients } from '../../../src/adapters/slack/index.js';
+import { singleWorkspace } from '../../../src/adapters/slack/workspaces.js';
 import { handleHandsFreeToggle } from '../../../src/adapters/slack/listeners/actions/home.js';
 import { handleChoice, handleStart } from '../../../src/adapters/slack/listeners/actions/session.js';
 import { handleBackbreakCommand } from '../../../src/adapters/slack/listeners/commands/backbreak.js';
@@ -81,9 +81,9 @@ describe('slack listeners, without Slack', () => {
     fake = await new FakeSlack().start();
     store = await openStore('memory:');
     coach = new FakeCoach();
-    const { client } = webClients({ botToken: 'xoxb-test-listeners', apiUrl: fake.url }, boltLogger(log));
-    const conversation = new SlackConversation({ coach, store, client, log, handsFree: { graceSeconds: 0 } });
-    deps = { conversation, coach, store, client, routines, log, now: Date.now };
+    const workspaces = singleWorkspace({ botToken: 'xoxb-test-listeners', apiUrl: fake.url }, boltLogger(log));
+    const conversation = new SlackConversation({ coach, store, workspaces, log, handsFree: { graceSeconds: 0 } });
+    deps = { conversation, coach, store, workspaces, routines, log, now: Date.now };
   });
   afterEach(async () => {
     await deps.conversation.close();

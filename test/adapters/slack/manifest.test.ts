@@ -6,7 +6,10 @@ import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/index.js';
 import { COMMAND } from '../../../src/adapters/slack/listeners/commands/backbreak.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(ROOT, 'slack/manifest.json'), 'utf8'));
+const read = (name: string) => JSON.parse(readFileSync(join(ROOT, 'slack', name), 'utf8'));
+/** Hosted over HTTP (request URLs at /slack/events), and Socket Mode (no URL at all). */
+const manifest = read('manifest.json');
+const socketManifest = read('manifest.socket.json');
 
 /** The bot scope each Web API method needs (docs.slack.dev method pages); null: no scope. */
 const SCOPE_OF: Record<string, string | null> = {
@@ -37,6 +40,24 @@ describe('slack app manifest', () => {
     expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened']);
     expect(manifest.features.app_home.home_tab_enabled).to.equal(true);
     expect(manifest.display_information.long_description.length).to.be.within(175, 4000);
+  });
+
+  it('has a Socket Mode twin: the same app, socket mode on, no request URL anywhere', () => {
+    expect(socketManifest.settings.socket_mode_enabled).to.equal(true);
+    expect(manifest.settings.socket_mode_enabled).to.equal(false);
+    expect(JSON.stringify(socketManifest)).to.not.include('request_url');
+    expect(socketManifest.features.slash_commands[0]).to.not.have.property('url');
+    // Everything else matches: features, scopes, events, interactivity.
+    const strip = (m: any) => {
+      const copy = structuredClone(m);
+      for (const c of copy.features.slash_commands) delete c.url;
+      delete copy.settings.event_subscriptions.request_url;
+      delete copy.settings.interactivity.request_url;
+      delete copy.settings.socket_mode_enabled;
+      delete copy.oauth_config.redirect_urls;
+      return copy;
+    };
+    expect(strip(socketManifest)).to.deep.equal(strip(manifest));
   });
 
   it('asks for exactly the bot scopes the code uses', () => {

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Reminder, Store } from '../../../app/store.js';
 import type { Logger } from '../../../log.js';
 import { describeError, isRateLimited } from '../errors.js';
+import { parsePersonId } from '../person.js';
 import { reminderMessage } from '../render/reminder.js';
 import { nextDueAt } from './nextDue.js';
 
@@ -23,8 +24,11 @@ import { nextDueAt } from './nextDue.js';
  */
 export interface SchedulerOptions {
   store: Store;
-  /** A client that rejects rate-limited calls (rejectRateLimitedCalls) so this loop sees the 429. */
-  client: webApi.WebClient;
+  /**
+   * A client that rejects rate-limited calls (rejectRateLimitedCalls) so this loop sees the 429; or the
+   * client of each team (many workspaces).
+   */
+  client: webApi.WebClient | ((teamId: string) => Promise<webApi.WebClient>);
   log: Logger;
   now?: () => number;
   intervalMs?: number;
@@ -42,7 +46,7 @@ interface PendingRetry {
 
 export class ReminderScheduler {
   private readonly store: Store;
-  private readonly client: webApi.WebClient;
+  private readonly client: SchedulerOptions['client'];
   private readonly log: Logger;
   private readonly now: () => number;
   readonly intervalMs: number;
@@ -138,7 +142,8 @@ export class ReminderScheduler {
     }
     try {
       const message = reminderMessage(reminder.id, reminder.nextDueAt);
-      await this.client.chat.postMessage({ channel: reminder.target, text: message.text, blocks: message.blocks });
+      const client = await this.clientOf(reminder);
+      await client.chat.postMessage({ channel: reminder.target, text: message.text, blocks: message.blocks });
       this.log.info({ reminder: reminder.id }, 'reminder sent');
       await this.reschedule(reminder, now);
     } catch (err) {
@@ -150,6 +155,13 @@ export class ReminderScheduler {
       this.log.warn({ reminder: reminder.id, err: describeError(err) }, 'reminder not delivered; moved to its next time');
       await this.reschedule(reminder, now);
     }
+  }
+
+  private async clientOf(reminder: Reminder): Promise<webApi.WebClient> {
+    if (typeof this.client !== 'function') return this.client;
+    const person = parsePersonId(reminder.personId);
+    if (!person) throw new Error('reminder of a person outside Slack');
+    return this.client(person.teamId);
   }
 
   /**
