@@ -111,6 +111,16 @@ export interface Store {
   /** Removes everything stored about a person and every identity linked to them, and the links themselves. */
   erasePerson(personId: string): Promise<void>;
 
+  /** A Slack workspace's installation (OAuth), as JSON the adapter reads back; replaces an earlier one. */
+  putInstallation(teamId: string, installation: unknown, now: number): Promise<void>;
+  getInstallation(teamId: string): Promise<unknown | undefined>;
+  /**
+   * Removes a Slack workspace: its installation and everything stored under its people's ids
+   * (`slack:<team>:...`: profiles, sessions, history, reminders, links, codes). Throws on a team id that is
+   * not Slack's plain form (letters and digits).
+   */
+  eraseWorkspace(teamId: string): Promise<void>;
+
   /** Resolves when the database answers a trivial query (readiness: GET /readyz); rejects otherwise. */
   ping(): Promise<void>;
 

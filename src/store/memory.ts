@@ -10,6 +10,7 @@ import {
   PruneSchedule,
   type StoreOptions,
   toJson,
+  workspacePrefix,
 } from './shared.js';
 
 /**
@@ -41,6 +42,8 @@ export class MemoryStore implements Store {
   private readonly links = new Map<string, string>();
   private readonly codes = new Map<string, LinkCode>();
   private readonly tries = new Map<string, { since: number; count: number }>();
+  /** Slack installations by team, as JSON text. */
+  private readonly installations = new Map<string, string>();
   private readonly prune: PruneSchedule;
   private readonly log: Logger | undefined;
   private closed = false;
@@ -245,6 +248,30 @@ export class MemoryStore implements Store {
     }
     for (const [id, r] of this.reminders) if (ids.has(r.personId)) this.reminders.delete(id);
     for (const [c, row] of this.codes) if (ids.has(row.personId)) this.codes.delete(c);
+  }
+
+  async putInstallation(teamId: string, installation: unknown): Promise<void> {
+    this.open();
+    this.installations.set(teamId, toJson(installation));
+  }
+
+  async getInstallation(teamId: string): Promise<unknown | undefined> {
+    this.open();
+    const text = this.installations.get(teamId);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  async eraseWorkspace(teamId: string): Promise<void> {
+    this.open();
+    const prefix = workspacePrefix(teamId);
+    const ours = (id: string) => id.startsWith(prefix);
+    this.installations.delete(teamId);
+    for (const map of [this.profiles, this.sessions, this.history, this.tries]) {
+      for (const id of [...map.keys()]) if (ours(id)) map.delete(id);
+    }
+    for (const [id, r] of this.reminders) if (ours(r.personId)) this.reminders.delete(id);
+    for (const [surface, person] of this.links) if (ours(surface) || ours(person)) this.links.delete(surface);
+    for (const [c, row] of this.codes) if (ours(row.personId)) this.codes.delete(c);
   }
 
   async ping(): Promise<void> {

@@ -56,6 +56,13 @@ export interface LinkTriesTable {
   tries: number;
 }
 
+export interface SlackInstallationsTable {
+  team_id: string;
+  /** The installation as @slack/oauth describes it, JSON. */
+  data: string;
+  installed_at: Epoch;
+}
+
 export interface Database {
   profiles: JsonRowTable;
   sessions: JsonRowTable;
@@ -65,6 +72,7 @@ export interface Database {
   person_links: PersonLinksTable;
   link_codes: LinkCodesTable;
   link_tries: LinkTriesTable;
+  slack_installations: SlackInstallationsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

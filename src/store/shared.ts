@@ -91,3 +91,12 @@ export class PruneSchedule {
     return now - this.ttlMs;
   }
 }
+
+/**
+ * The id prefix of a Slack workspace's people (`slack:<team>:`). The team id must be Slack's plain form,
+ * letters and digits, so the prefix can go in a LIKE pattern with no wildcard inside it.
+ */
+export function workspacePrefix(teamId: string): string {
+  if (!/^[A-Z0-9]{2,40}$/i.test(teamId)) throw new RangeError('not a Slack team id');
+  return `slack:${teamId}:`;
+}

@@ -13,6 +13,7 @@ import {
   PruneSchedule,
   type StoreOptions,
   toJson,
+  workspacePrefix,
 } from './shared.js';
 
 /** How often updateHistory retries when another writer changed the entry between its read and write. */
@@ -219,6 +220,42 @@ export class SqlStore implements Store {
   async erasePerson(personId: string): Promise<void> {
     await links.eraseLinked(this.db, personId);
     this.log?.info({ event: 'store.person_erased', personId }, 'person erased');
+  }
+
+  async putInstallation(teamId: string, installation: unknown, now: number): Promise<void> {
+    const data = toJson(installation);
+    await this.db
+      .insertInto('slack_installations')
+      .values({ team_id: teamId, data, installed_at: now })
+      .onConflict((oc) => oc.column('team_id').doUpdateSet({ data, installed_at: now }))
+      .execute();
+  }
+
+  async getInstallation(teamId: string): Promise<unknown | undefined> {
+    const row = await this.db.selectFrom('slack_installations').select('data').where('team_id', '=', teamId).executeTakeFirst();
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.data) as unknown;
+    } catch {
+      this.log?.warn({ event: 'store.corrupt_json', table: 'slack_installations' }, 'stored JSON does not parse');
+      return undefined;
+    }
+  }
+
+  /** One transaction: the installation and every row under `slack:<team>:`, so nothing is left half erased. */
+  async eraseWorkspace(teamId: string): Promise<void> {
+    const like = `${workspacePrefix(teamId)}%`;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('slack_installations').where('team_id', '=', teamId).execute();
+      for (const table of ['profiles', 'sessions', 'history', 'reminders', 'link_codes', 'link_tries'] as const) {
+        await trx.deleteFrom(table).where('person_id', 'like', like).execute();
+      }
+      await trx
+        .deleteFrom('person_links')
+        .where((eb) => eb.or([eb('surface_id', 'like', like), eb('person_id', 'like', like)]))
+        .execute();
+    });
+    this.log?.info({ event: 'store.workspace_erased', teamId }, 'workspace erased');
   }
 
   async ping(): Promise<void> {

@@ -5,6 +5,7 @@ import { newProfile, Profile, type HistoryEntry } from '../../src/core/profile.j
 import { createLogger, type Logger } from '../../src/log.js';
 import { CORRUPT_JSON, type StoreOptions } from '../../src/store/shared.js';
 import { linkContract } from './links-contract.js';
+import { workspaceContract } from './workspaces-contract.js';
 
 /**
  * The Store contract: every implementation runs these tests (memory, SQLite, PostgreSQL).
@@ -297,6 +298,7 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
     });
 
     linkContract(() => store);
+    workspaceContract(() => store);
 
     describe('corrupt stored JSON', function () {
       const RAW = '{"v":1,"count":7,"secretPain":8';

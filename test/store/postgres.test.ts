@@ -18,7 +18,7 @@ withTestPostgres(
           `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'reminders'`,
           [schema],
         );
-        if (rows[0]!.n > 0) await c.query('TRUNCATE profiles, sessions, history, reminders, seen_keys, person_links, link_codes, link_tries RESTART IDENTITY');
+        if (rows[0]!.n > 0) await c.query('TRUNCATE profiles, sessions, history, reminders, seen_keys, person_links, link_codes, link_tries, slack_installations RESTART IDENTITY');
       },
       writeRaw: async (_store, table, personId, text) => {
         const c = await admin();

@@ -266,6 +266,13 @@ export class SlackConversation {
     this.users.set(personId, { info, until: this.now() + USER_CACHE_MS });
   }
 
+  /** A workspace left (uninstalled, tokens revoked): its people's timers stop and what was cached goes. */
+  forgetWorkspace(teamId: string): void {
+    const prefix = `slack:${teamId}:`;
+    this.timers.cancelPrefix(prefix);
+    for (const key of [...this.users.keys()]) if (key.startsWith(prefix)) this.users.delete(key);
+  }
+
   /** Cancels timers and waits (bounded) for turns under way. */
   async close(waitMs = 5000): Promise<void> {
     this.timers.close();

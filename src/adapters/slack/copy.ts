@@ -46,6 +46,12 @@ export const copy = {
   step: (i: number, n: number) => `Step ${i} of ${n}`,
   side: (side: string) => `${side} side`,
   equipment: (items: string[]) => `You'll need: ${items.join(', ')}`,
+  install: {
+    done: (team: string) => `Back Break is installed in ${team}. Open Slack and type /backbreak, or open the app's Home tab.`,
+    refused: 'That install link has expired or was opened in another browser. Start again from the Add to Slack link.',
+    broken: 'Slack did not complete the install. Please try again in a moment.',
+    cancelled: 'Install cancelled: nothing was added to your workspace.',
+  },
   reminder: {
     text: 'Time for a back break: about five minutes, gentle, at your desk or on the floor.',
     button: 'Start a back break',

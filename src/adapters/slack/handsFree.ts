@@ -57,6 +57,11 @@ export class HoldTimers {
     this.timers.delete(personId);
   }
 
+  /** Cancels the timers of every person whose id starts with `prefix` (a workspace that left). */
+  cancelPrefix(prefix: string): void {
+    for (const personId of [...this.timers.keys()]) if (personId.startsWith(prefix)) this.cancel(personId);
+  }
+
   pending(personId: string): HoldTimer | undefined {
     return this.timers.get(personId)?.hold;
   }

@@ -10,6 +10,8 @@ import { describeError } from './errors.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { ReminderScheduler, type SchedulerOptions } from './reminders/scheduler.js';
+import { InstalledWorkspaces } from './installations.js';
+import { mountOAuthRoutes } from './oauthRoutes.js';
 import { apiBaseUrl, singleWorkspace, type Workspaces } from './workspaces.js';
 
 export { apiBaseUrl, webClients } from './workspaces.js';
@@ -59,7 +61,10 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   const now = clock ? () => clock().getTime() : Date.now;
   const logger = boltLogger(log);
   const slackApiUrl = apiBaseUrl(slack.apiUrl);
-  const workspaces = singleWorkspace(slack, logger);
+  // One workspace with SLACK_BOT_TOKEN; else every workspace that installs the app through OAuth.
+  const installed = slack.oauth ? new InstalledWorkspaces(store, { ...slack, oauth: slack.oauth }, logger, now) : undefined;
+  const workspaces: Workspaces = installed ?? singleWorkspace(slack, logger);
+  if (installed) mountOAuthRoutes(app, installed, slack, log);
   const socketMode = slack.appToken !== undefined;
 
   const receiver: Receiver = socketMode

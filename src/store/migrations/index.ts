@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { SqlDialectName } from '../schema.js';
 import { initial } from './0001_initial.js';
 import { links } from './0002_links.js';
+import { slackInstallations } from './0003_slack_installations.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL, applied in name order on open. Add a file per change
@@ -11,6 +12,7 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_links': links(),
+    '0003_slack_installations': slackInstallations(),
   };
 }
 

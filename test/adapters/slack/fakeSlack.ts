@@ -29,6 +29,8 @@ export class FakeSlack {
   private server: Server | undefined;
   private seq = 0;
   url = '';
+  /** OAuth codes oauth.v2.access accepts, with the workspace each installs in; the bot token is `xoxb-<team>`. */
+  readonly oauthCodes = new Map<string, { id: string; name: string }>();
   /** What apps.connections.open answers (a FakeSocketMode's ws:// URL); unset: Socket Mode is refused. */
   socketUrl: string | undefined;
 
@@ -90,6 +92,22 @@ export class FakeSlack {
     switch (method) {
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
+      case 'oauth.v2.access': {
+        const team = this.oauthCodes.get(String(body.code));
+        if (!team) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'A0TEST',
+          access_token: `xoxb-${team.id}`,
+          token_type: 'bot',
+          scope: 'commands,chat:write,im:write,users:read',
+          bot_user_id: `UBOT${team.id}`,
+          team,
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: 'UINSTALLER', scope: 'identify', access_token: 'xoxp-installer-user-token', token_type: 'user' },
+        };
+      }
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'conversations.open':

@@ -90,10 +90,10 @@ export class SlackHarness {
     if (this.ownsStore) await this.store.close();
   }
 
-  async command(user: string, text: string, extra: Partial<PostOptions> & { channel?: string; trigger?: string } = {}): Promise<SlackPost> {
+  async command(user: string, text: string, extra: Partial<PostOptions> & { channel?: string; trigger?: string; team?: string } = {}): Promise<SlackPost> {
     const form = {
       token: 'unused',
-      team_id: TEAM,
+      team_id: extra.team ?? TEAM,
       team_domain: 'test',
       channel_id: extra.channel ?? `D${user.replace(/^U/, '')}`,
       channel_name: 'directmessage',

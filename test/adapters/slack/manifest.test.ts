@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/index.js';
 import { COMMAND } from '../../../src/adapters/slack/listeners/commands/backbreak.js';
+import { BOT_SCOPES } from '../../../src/adapters/slack/scopes.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (name: string) => JSON.parse(readFileSync(join(ROOT, 'slack', name), 'utf8'));
@@ -37,7 +38,8 @@ describe('slack app manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).to.equal(true);
     expect(manifest.settings.interactivity.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
     expect(manifest.settings.event_subscriptions.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
-    expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.oauth_config.redirect_urls).to.deep.equal(['https://back-break.example.com/slack/oauth_redirect']);
     expect(manifest.features.app_home.home_tab_enabled).to.equal(true);
     expect(manifest.display_information.long_description.length).to.be.within(175, 4000);
   });
@@ -73,5 +75,7 @@ describe('slack app manifest', () => {
       if (scope) needed.add(scope);
     }
     expect([...manifest.oauth_config.scopes.bot].sort()).to.deep.equal([...needed].sort());
+    // What an OAuth install asks for is what the manifest declares.
+    expect([...BOT_SCOPES].sort()).to.deep.equal([...manifest.oauth_config.scopes.bot].sort());
   });
 });

@@ -5,6 +5,7 @@ import * as backbreak from './commands/backbreak.js';
 import { dedupe } from './dedupe.js';
 import type { ListenerDeps } from './deps.js';
 import * as appHome from './events/appHome.js';
+import * as uninstall from './events/uninstall.js';
 import { unknownActions } from './unknownActions.js';
 
 /**
@@ -18,4 +19,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   sessionActions.register(app, deps);
   homeActions.register(app, deps);
   appHome.register(app, deps);
+  uninstall.register(app, deps);
 }
