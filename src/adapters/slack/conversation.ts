@@ -128,7 +128,7 @@ export class SlackConversation {
     if (result.reply.moment === 'busy') {
       // Another device held the session: said in a message of its own; the session message stays as it was.
       const message = renderReply(result.reply, { turn: result.turn });
-      await client.chat.postMessage({ channel: surfaceOf(result.profile).channel ?? (await this.openDm(person.userId)), text: message.text, blocks: message.blocks });
+      await client.chat.postMessage({ channel: surfaceOf(result.profile).channel ?? (await this.openDm(person)), text: message.text, blocks: message.blocks });
       return;
     }
     if (result.stale) {
