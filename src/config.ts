@@ -5,6 +5,9 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** Status emoji that hold a Slack reminder back unless SLACK_BUSY_STATUS_EMOJI says otherwise. */
+export const DEFAULT_BUSY_STATUS_EMOJI = [':calendar:', ':spiral_calendar_pad:', ':headphones:'] as const;
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -27,7 +30,7 @@ const Env = z.object({
   SLACK_BUSY_STATUS_EMOJI: z
     .string()
     .regex(/^\s*:[a-z0-9_+'-]+:\s*(,\s*:[a-z0-9_+'-]+:\s*)*$/, 'must be status emoji like :calendar:,:headphones:')
-    .default(':calendar:,:spiral_calendar_pad:,:headphones:'),
+    .default(DEFAULT_BUSY_STATUS_EMOJI.join(',')),
 });
 
 export interface Config {

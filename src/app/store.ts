@@ -90,6 +90,11 @@ export interface Store {
   claimDueReminders(now: number, limit: number, leaseMs: number): Promise<Reminder[]>;
   /** Releases a claim and sets the next due time. */
   rescheduleReminder(id: string, nextDueAt: number): Promise<void>;
+  /**
+   * Moves a reminder's next due time from `from` to `to` (a snooze, "skip today") only if it is still due at
+   * `from` and no instance holds it at `now`; false otherwise (it was sent, moved or claimed meanwhile).
+   */
+  moveReminder(id: string, from: number, to: number, now: number): Promise<boolean>;
 
   /** Records a key once; false when it was seen before (Slack retries, double clicks). */
   claimOnce(key: string, now: number): Promise<boolean>;

@@ -150,6 +150,15 @@ export class MemoryStore implements Store {
     delete r.claimedUntil;
   }
 
+  async moveReminder(id: string, from: number, to: number, now: number): Promise<boolean> {
+    this.open();
+    const r = this.reminders.get(id);
+    if (!r || r.nextDueAt !== from || (r.claimedUntil !== undefined && r.claimedUntil > now)) return false;
+    r.nextDueAt = to;
+    delete r.claimedUntil;
+    return true;
+  }
+
   async claimOnce(key: string, now: number): Promise<boolean> {
     this.open();
     const cutoff = this.prune.due(now);

@@ -167,6 +167,18 @@ export class SqlStore implements Store {
     await this.db.updateTable('reminders').set({ next_due_at: nextDueAt, claimed_until: null }).where('id', '=', id).execute();
   }
 
+  /** One statement: the due time and the claim are checked where the row is written. */
+  async moveReminder(id: string, from: number, to: number, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('reminders')
+      .set({ next_due_at: to, claimed_until: null })
+      .where('id', '=', id)
+      .where('next_due_at', '=', from)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** Inserts the key, or takes over a key older than the TTL; anything else means it was seen. */
   async claimOnce(key: string, now: number): Promise<boolean> {
     const cutoff = this.prune.due(now);

@@ -227,6 +227,23 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         expect(await store.claimDueReminders(next - 1, 10, LEASE)).to.deep.equal([]);
         expect((await store.claimDueReminders(next, 10, LEASE)).map((r) => r.id)).to.deep.equal(['r1']);
       });
+
+      it('moves a reminder (snooze, skip today) only from the due time read, and never while it is claimed', async function () {
+        const tomorrow = T + 86_400_000;
+        await store.putReminder(reminder('r1', ALICE, tomorrow));
+        const snoozed = T + 15 * 60_000;
+        expect(await store.moveReminder('r1', tomorrow, snoozed, T)).to.equal(true);
+        // A second press read the old due time: refused.
+        expect(await store.moveReminder('r1', tomorrow, snoozed + 1, T)).to.equal(false);
+        expect((await store.getReminder(ALICE, 'slack'))?.nextDueAt).to.equal(snoozed);
+        expect(await store.moveReminder('no-such-id', snoozed, T, T)).to.equal(false);
+
+        // Claimed by a sending instance: not moved under it; after the lease it may be.
+        expect(await store.claimDueReminders(snoozed, 10, LEASE)).to.have.length(1);
+        expect(await store.moveReminder('r1', snoozed, tomorrow, snoozed + 1)).to.equal(false);
+        expect(await store.moveReminder('r1', snoozed, tomorrow, snoozed + LEASE)).to.equal(true);
+        expect(await store.getReminder(ALICE, 'slack')).to.deep.equal(reminder('r1', ALICE, tomorrow));
+      });
     });
 
     describe('claimOnce', function () {

@@ -27,6 +27,10 @@ export interface SlackSurface {
   open?: string;
   /** 'on' when steps advance by themselves. */
   handsFree?: string;
+  /** The working day set on App Home: days "1,2,3,4,5", local "HH:MM" start and end. */
+  workDays?: string;
+  workStart?: string;
+  workEnd?: string;
 }
 
 export function surfaceOf(profile: Profile | undefined): SlackSurface {

@@ -55,6 +55,12 @@ export const copy = {
   reminder: {
     text: 'Time for a back break: about five minutes, gentle, at your desk or on the floor.',
     button: 'Start a back break',
+    snooze: (minutes: number) => `Snooze ${minutes} min`,
+    skipToday: 'Skip today',
+    snoozed: (at: string) => `Snoozed: I'll remind you again at ${at}.`,
+    skipped: (next: string) => `Skipped for today. Next reminder: ${next}.`,
+    alreadyComing: (at: string) => `Your next break is already coming at ${at}.`,
+    off: 'This reminder is off. Set one with `/backbreak remind weekdays 15:00`.',
   },
   home: {
     title: 'Back Break',

@@ -2,14 +2,15 @@ import { App, ExpressReceiver, type Receiver, type ReceiverEvent, SocketModeRece
 import type express from 'express';
 import type { Store } from '../../app/store.js';
 import type { CoachPort, LinkPort } from '../../app/turn.js';
-import type { Config, SlackConfig } from '../../config.js';
+import { type Config, DEFAULT_BUSY_STATUS_EMOJI, type SlackConfig } from '../../config.js';
 import type { Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
-import { SlackConversation } from './conversation.js';
+import { SlackConversation, surfaceOf } from './conversation.js';
 import { describeError } from './errors.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { ReminderScheduler, type SchedulerOptions } from './reminders/scheduler.js';
+import { workingHoursOf } from './reminders/workingDay.js';
 import { InstalledWorkspaces } from './installations.js';
 import { mountOAuthRoutes } from './oauthRoutes.js';
 import { apiBaseUrl, singleWorkspace, type Workspaces } from './workspaces.js';
@@ -34,7 +35,7 @@ export interface SlackMountOptions {
   log: Logger;
   /** The clock (the service's kind), for tests that move time. */
   now?: () => Date;
-  scheduler?: Pick<SchedulerOptions, 'intervalMs' | 'batch' | 'leaseMs' | 'lateLimitMs'>;
+  scheduler?: Pick<SchedulerOptions, 'intervalMs' | 'batch' | 'leaseMs' | 'lateLimitMs' | 'recheckMs'>;
 }
 
 export interface SlackMount {
@@ -99,6 +100,8 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
     client: (teamId) => workspaces.schedulerClient(teamId),
     log: log.child({ component: 'reminders' }),
     now,
+    busyEmoji: slack.busyStatusEmoji ?? DEFAULT_BUSY_STATUS_EMOJI,
+    workingHours: async (personId) => workingHoursOf(surfaceOf(await coach.getProfile(personId))),
     ...options.scheduler,
   });
   scheduler.start();

@@ -23,6 +23,10 @@ export class FakeSlack {
   readonly timeZones = new Map<string, string>();
   /** users.info answers with these locales (default en-US). */
   readonly locales = new Map<string, string>();
+  /** dnd.info answers by user (default: do-not-disturb off). */
+  readonly dnd = new Map<string, Record<string, unknown>>();
+  /** users.profile.get answers by user (default: no status, no huddle). */
+  readonly profiles = new Map<string, Record<string, unknown>>();
   /** Milliseconds to wait before answering a method (a slow Slack). */
   readonly delays = new Map<string, number>();
   private readonly scripted = new Map<string, Scripted[]>();
@@ -90,6 +94,10 @@ export class FakeSlack {
 
   private answer(method: string, body: Record<string, any>): Record<string, unknown> {
     switch (method) {
+      case 'dnd.info':
+        return { ok: true, dnd_enabled: false, snooze_enabled: false, ...this.dnd.get(String(body.user)) };
+      case 'users.profile.get':
+        return { ok: true, profile: { status_text: '', status_emoji: '', status_expiration: 0, huddle_state: 'default_unset', ...this.profiles.get(String(body.user)) } };
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'oauth.v2.access': {

@@ -19,6 +19,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'chat.postEphemeral': 'chat:write',
   'conversations.open': 'im:write',
   'users.info': 'users:read',
+  'users.profile.get': 'users.profile:read',
+  'dnd.info': 'dnd:read',
   'views.publish': null,
   'auth.test': null,
 };
@@ -65,9 +67,9 @@ describe('slack app manifest', () => {
   it('asks for exactly the bot scopes the code uses', () => {
     const called = new Set<string>();
     for (const file of sources(join(ROOT, 'src/adapters/slack'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bclient\.(chat|conversations|users|views|auth)\.(\w+)\(/g)) called.add(`${m[1]}.${m[2]}`);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bclient\.(chat|conversations|users\.profile|users|views|auth|dnd)\.(\w+)\(/g)) called.add(`${m[1]}.${m[2]}`);
     }
-    expect([...called].sort()).to.include.members(['chat.postMessage', 'chat.update', 'conversations.open', 'users.info', 'views.publish']);
+    expect([...called].sort()).to.include.members(['chat.postMessage', 'chat.update', 'conversations.open', 'users.info', 'views.publish', 'dnd.info', 'users.profile.get']);
     const needed = new Set<string>(['commands']);
     for (const method of called) {
       expect(SCOPE_OF, `scope of ${method} unknown to this test`).to.have.property(method);

@@ -9,6 +9,7 @@ import type { ReminderScheduler } from '../../../src/adapters/slack/reminders/sc
 import { openStore } from '../../../src/store/index.js';
 import { openPostgresStore } from '../../../src/store/postgres.js';
 import { FakeSlack } from './fakeSlack.js';
+import { buttonsOf, SlackHarness } from './harness.js';
 import { scheduler, weekdayReminder } from './reminderFixtures.js';
 
 /**
@@ -34,6 +35,7 @@ function sharedDatabaseCase(name: string, openPair: () => Promise<[Store, Store]
     const clock = { now: Date.parse('2026-11-23T14:00:10Z') };
 
     beforeEach(async () => {
+      clock.now = Date.parse('2026-11-23T14:00:10Z');
       fake = await new FakeSlack().start();
       stores = await openPair();
     });
@@ -58,6 +60,48 @@ function sharedDatabaseCase(name: string, openPair: () => Promise<[Store, Store]
         const r = await b.getReminder(`slack:TSHARED:U${i}`, 'slack');
         expect(r!.nextDueAt).to.equal(Date.parse('2026-11-24T14:00:00Z'));
         expect(r!.claimedUntil).to.equal(undefined);
+      }
+    });
+
+    it('through two real servers: each reminder, snoozed ones included, is posted exactly once', async () => {
+      const [a, b] = stores as [Store, Store];
+      const now = () => new Date(clock.now);
+      clock.now = Date.parse('2026-11-23T09:00:00Z');
+      const servers = [await SlackHarness.start({ store: a, now }), await SlackHarness.start({ store: b, now })] as const;
+      try {
+        for (let i = 0; i < PEOPLE; i++) await servers[i % 2]!.command(`U${i}`, 'remind weekdays 15:00');
+        const posted = () =>
+          servers.flatMap((s) => s.fake.of('chat.postMessage')).filter((c) => c.body.blocks?.some((blk: any) => blk.block_id === 'bb_reminder'));
+        const tickBoth = async (iso: string) => {
+          clock.now = Date.parse(iso);
+          await Promise.all(servers.flatMap((s) => [s.slack.scheduler.tick(), s.slack.scheduler.tick()]));
+        };
+
+        await tickBoth('2026-11-23T14:00:05Z');
+        expect(posted().map((c) => c.body.channel).sort()).to.deep.equal(Array.from({ length: PEOPLE }, (_, i) => `D${i}`).sort());
+
+        // Everyone presses Snooze, on both instances at once (a double click landing on each).
+        clock.now = Date.parse('2026-11-23T14:01:00Z');
+        const reminderOf = (i: number) => posted().find((c) => c.body.channel === `D${i}`)!;
+        await Promise.all(
+          Array.from({ length: PEOPLE }, (_, i) => {
+            const msg = reminderOf(i);
+            const snooze = buttonsOf(msg.body.blocks).find((x) => x.label === 'Snooze 15 min')!;
+            const where = { channel: `D${i}`, ts: String(msg.response.ts) };
+            return Promise.all(servers.map((s) => s.sendAction(s.clickPayload(`U${i}`, where, snooze))));
+          }),
+        );
+        for (let i = 0; i < PEOPLE; i++) expect((await a.getReminder(`slack:T0TEST:U${i}`, 'slack'))!.nextDueAt).to.equal(Date.parse('2026-11-23T14:16:00Z'));
+
+        await tickBoth('2026-11-23T14:10:00Z');
+        expect(posted()).to.have.length(PEOPLE);
+        await tickBoth('2026-11-23T14:16:00Z');
+        await tickBoth('2026-11-23T14:16:30Z');
+        const channels = posted().map((c) => String(c.body.channel));
+        expect(channels).to.have.length(2 * PEOPLE);
+        for (let i = 0; i < PEOPLE; i++) expect(channels.filter((c) => c === `D${i}`), `D${i}`).to.have.length(2);
+      } finally {
+        for (const s of servers) await s.close();
       }
     });
   });

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import * as homeActions from './actions/home.js';
+import * as reminderActions from './actions/reminder.js';
 import * as sessionActions from './actions/session.js';
 import * as backbreak from './commands/backbreak.js';
 import { dedupe } from './dedupe.js';
@@ -14,10 +15,11 @@ import { unknownActions } from './unknownActions.js';
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(dedupe(deps));
-  app.use(unknownActions([...sessionActions.ACTION_IDS, ...homeActions.ACTION_IDS], deps));
+  app.use(unknownActions([...sessionActions.ACTION_IDS, ...homeActions.ACTION_IDS, ...reminderActions.ACTION_IDS], deps));
   backbreak.register(app, deps);
   sessionActions.register(app, deps);
   homeActions.register(app, deps);
+  reminderActions.register(app, deps);
   appHome.register(app, deps);
   uninstall.register(app, deps);
 }

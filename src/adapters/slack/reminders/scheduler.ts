@@ -5,6 +5,8 @@ import { describeError, isRateLimited } from '../errors.js';
 import { parsePersonId } from '../person.js';
 import { reminderMessage } from '../render/reminder.js';
 import { nextDueAt } from './nextDue.js';
+import { presenceOf } from './presence.js';
+import { nextWorkingMoment, type WorkingHours } from './workingDay.js';
 
 /**
  * Fires stored Slack reminders: every `intervalMs` it claims up to `batch` due reminders atomically
@@ -21,6 +23,12 @@ import { nextDueAt } from './nextDue.js';
  *
  * Other failures (the DM is gone, the app was removed) are logged and the reminder moves to its next time:
  * nothing retries forever.
+ *
+ * Breaks people keep: a break due outside the person's working day (App Home) waits for the day's start; a
+ * break due while the person is in do-not-disturb, in a huddle, or shows a busy status emoji is held back,
+ * never dropped: the claim is released due again when Slack says the busy spell ends, or in `recheckMs`
+ * (15 minutes) when it does not, and always within the working day. The next regular time is counted from
+ * when the break was finally sent, so a held break and the next one never pile up.
  */
 export interface SchedulerOptions {
   store: Store;
@@ -35,6 +43,12 @@ export interface SchedulerOptions {
   batch?: number;
   leaseMs?: number;
   lateLimitMs?: number;
+  /** Status emoji that hold a break back (config SLACK_BUSY_STATUS_EMOJI). */
+  busyEmoji?: readonly string[];
+  /** The person's working day, when they set one. */
+  workingHours?: (personId: string) => Promise<WorkingHours | undefined>;
+  /** How soon a held break is tried again when Slack does not say when the person is free. */
+  recheckMs?: number;
 }
 
 interface PendingRetry {
@@ -53,6 +67,9 @@ export class ReminderScheduler {
   readonly batch: number;
   readonly leaseMs: number;
   readonly lateLimitMs: number;
+  readonly recheckMs: number;
+  private readonly busyEmoji: readonly string[];
+  private readonly workingHours: SchedulerOptions['workingHours'];
   private interval: NodeJS.Timeout | undefined;
   /** Wakes the loop when a rate limit's wait is over. */
   private wake: NodeJS.Timeout | undefined;
@@ -72,6 +89,9 @@ export class ReminderScheduler {
     this.batch = options.batch ?? 25;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.lateLimitMs = options.lateLimitMs ?? 60 * 60_000;
+    this.recheckMs = options.recheckMs ?? 15 * 60_000;
+    this.busyEmoji = options.busyEmoji ?? [];
+    this.workingHours = options.workingHours;
   }
 
   start(): void {
@@ -141,8 +161,9 @@ export class ReminderScheduler {
       return this.reschedule(reminder, now);
     }
     try {
-      const message = reminderMessage(reminder.id, reminder.nextDueAt);
       const client = await this.clientOf(reminder);
+      if (await this.heldBack(reminder, client, now)) return;
+      const message = reminderMessage(reminder.id, reminder.nextDueAt);
       await client.chat.postMessage({ channel: reminder.target, text: message.text, blocks: message.blocks });
       this.log.info({ reminder: reminder.id }, 'reminder sent');
       await this.reschedule(reminder, now);
@@ -155,6 +176,36 @@ export class ReminderScheduler {
       this.log.warn({ reminder: reminder.id, err: describeError(err) }, 'reminder not delivered; moved to its next time');
       await this.reschedule(reminder, now);
     }
+  }
+
+  /**
+   * True when the break must wait (outside the working day, or the person is busy), with the reminder
+   * released due again at the next moment worth trying.
+   */
+  private async heldBack(reminder: Reminder, client: webApi.WebClient, now: number): Promise<boolean> {
+    const person = parsePersonId(reminder.personId);
+    let hours: WorkingHours | undefined;
+    try {
+      hours = await this.workingHours?.(reminder.personId);
+    } catch (err) {
+      this.log.warn({ reminder: reminder.id, err: describeError(err) }, 'working hours not read; any hour counts');
+    }
+    const opens = nextWorkingMoment(now, hours, reminder.timeZone);
+    if (opens > now) {
+      this.log.info({ reminder: reminder.id, heldUntil: opens, why: 'working_day' }, 'reminder held for the working day');
+      await this.release(reminder, opens);
+      return true;
+    }
+    if (!person) return false;
+    const presence = await presenceOf(client, person.userId, now, this.busyEmoji);
+    if (presence.unknown.length > 0) this.log.warn({ reminder: reminder.id, unknown: presence.unknown }, 'presence not fully read; counted as free');
+    if (presence.busy.length === 0) return false;
+    // Slack's end of the busy spell when it says, else a look again soon; at least a minute on, in working time.
+    const retry = Math.max(now + 60_000, Math.min(presence.until ?? Infinity, now + this.recheckMs));
+    const at = nextWorkingMoment(retry, hours, reminder.timeZone);
+    this.log.info({ reminder: reminder.id, heldUntil: at, why: presence.busy }, 'reminder held: the person is busy');
+    await this.release(reminder, at);
+    return true;
   }
 
   private async clientOf(reminder: Reminder): Promise<webApi.WebClient> {

@@ -23,7 +23,7 @@ export const HOME_HISTORY = 5;
 /** Date formats by zone, made once each (a tab shows up to six dates, and is published on every visit). */
 const whenFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatWhen(epochMs: number, timeZone = 'UTC'): string {
+export function formatWhen(epochMs: number, timeZone = 'UTC'): string {
   try {
     let format = whenFormats.get(timeZone);
     if (!format) {
