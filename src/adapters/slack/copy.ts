@@ -46,6 +46,42 @@ export const copy = {
   step: (i: number, n: number) => `Step ${i} of ${n}`,
   side: (side: string) => `${side} side`,
   equipment: (items: string[]) => `You'll need: ${items.join(', ')}`,
+  weekly: {
+    heading: 'Your week',
+    thisWeek: (breaks: number, finished: number, streak: number, untilYesterday: boolean) =>
+      `*This week:* ${breaks === 1 ? '1 break' : `${breaks} breaks`}${breaks > 0 ? ` (${finished} finished)` : ''} · ` +
+      (streak === 0 ? 'no streak yet' : `streak ${streak === 1 ? '1 day' : `${streak} days`}${untilYesterday ? ', keep it going today' : ''}`),
+    noPain: 'Pain scores before and after show here, week by week, once you have rated a break.',
+    painHeading: '*Pain before and after, weekly average (0 to 10)*',
+    trend: (from: number, fromWeek: string, to: number, toWeek: string) =>
+      to < from
+        ? `Before a break, your pain went from ${from.toFixed(1)} (${fromWeek}) to ${to.toFixed(1)} (${toWeek}).`
+        : to > from
+          ? `Before a break, your pain went from ${from.toFixed(1)} (${fromWeek}) to ${to.toFixed(1)} (${toWeek}). If it keeps rising, check in with a professional.`
+          : `Before a break, your pain held at ${to.toFixed(1)} from ${fromWeek} to ${toWeek}.`,
+    weekOf: (dayMonth: string) => `week of ${dayMonth}`,
+    thisWeekLabel: 'this week',
+    days: (marks: string) => `Mon to Sun: ${marks}`,
+  },
+  workingDay: {
+    heading: 'Working day',
+    set: (days: string, start: string, end: string, zone: string) =>
+      `*${days[0]!.toUpperCase()}${days.slice(1)}, ${start} to ${end}* (${zone}). Reminders come only then, and wait out meetings, huddles and do-not-disturb.`,
+    unset: 'Not set: reminders come at their time, any hour, and wait out meetings, huddles and do-not-disturb.',
+    setButton: 'Set working day',
+    change: 'Change',
+    clear: 'Any hour',
+    title: 'Your working day',
+    explain: 'Back breaks come only within these hours. One that falls outside waits for the next working moment.',
+    days: 'Days',
+    start: 'Starts',
+    end: 'Ends',
+    save: 'Save',
+    cancel: 'Cancel',
+    needDay: 'Pick at least one day.',
+    needTime: 'Pick a time.',
+    endAfterStart: 'The day must end after it starts.',
+  },
   install: {
     done: (team: string) => `Back Break is installed in ${team}. Open Slack and type /backbreak, or open the app's Home tab.`,
     refused: 'That install link has expired or was opened in another browser. Start again from the Add to Slack link.',

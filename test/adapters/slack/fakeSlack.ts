@@ -127,6 +127,8 @@ export class FakeSlack {
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1700000000.999999' };
+      case 'views.open':
+        return { ok: true, view: { id: 'VMODAL', ...body.view } };
       case 'views.publish':
         return { ok: true, view: { id: 'V1' } };
       case 'users.info':

@@ -22,6 +22,7 @@ const SCOPE_OF: Record<string, string | null> = {
   'users.profile.get': 'users.profile:read',
   'dnd.info': 'dnd:read',
   'views.publish': null,
+  'views.open': null,
   'auth.test': null,
 };
 

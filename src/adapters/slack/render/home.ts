@@ -5,6 +5,10 @@ import { copy } from '../copy.js';
 import { describeDays } from '../reminders/phrase.js';
 import { clip, LIMITS, mrkdwn } from './limits.js';
 import { routineSections } from './menu.js';
+import type { WorkingHours } from '../reminders/workingDay.js';
+import { workingDayBlocks } from './workingDay.js';
+import { weeklyNoteBlocks } from './weekly.js';
+import type { HistoryEntry } from '../../../core/profile.js';
 
 /** The App Home tab: routines to start, the next reminder, recent history, settings. Pure. */
 export interface HomeData {
@@ -14,6 +18,10 @@ export interface HomeData {
   handsFree: boolean;
   /** For dates; UTC when unknown. */
   timeZone?: string;
+  /** The person's working day, when set. */
+  workingHours?: WorkingHours;
+  /** For the weekly note: the history of the last weeks (newest first) and the instant it is drawn at. */
+  weekly?: { history: HistoryEntry[]; now: number };
 }
 
 export const HANDS_FREE_ACTION = 'bb_handsfree';
@@ -59,6 +67,8 @@ export function homeView(data: HomeData): types.HomeView {
       r ? copy.home.reminderLine(describeDays(r.days), r.time, r.timeZone, formatWhen(r.nextDueAt, r.timeZone)) : copy.home.noReminder,
     ),
   );
+  if (data.weekly) tail.push({ type: 'divider' }, header(copy.weekly.heading), ...weeklyNoteBlocks(data.weekly.history, data.weekly.now, data.timeZone ?? r?.timeZone));
+  tail.push({ type: 'divider' }, header(copy.workingDay.heading), ...workingDayBlocks(data.workingHours, data.timeZone ?? r?.timeZone));
   tail.push({ type: 'divider' }, header(copy.home.recent));
   const titles = new Map(data.routines.map((routine) => [routine.id, routine.title]));
   const recent = data.history.slice(0, HOME_HISTORY);
