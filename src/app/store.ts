@@ -93,8 +93,9 @@ export interface Store {
   /**
    * Moves a reminder's next due time from `from` to `to` (a snooze, "skip today") only if it is still due at
    * `from` and no instance holds it at `now`; false otherwise (it was sent, moved or claimed meanwhile).
+   * With `timeZone`, the reminder's zone changes in the same write (the person moved).
    */
-  moveReminder(id: string, from: number, to: number, now: number): Promise<boolean>;
+  moveReminder(id: string, from: number, to: number, now: number, timeZone?: string): Promise<boolean>;
 
   /** Records a key once; false when it was seen before (Slack retries, double clicks). */
   claimOnce(key: string, now: number): Promise<boolean>;

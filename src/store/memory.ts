@@ -150,11 +150,12 @@ export class MemoryStore implements Store {
     delete r.claimedUntil;
   }
 
-  async moveReminder(id: string, from: number, to: number, now: number): Promise<boolean> {
+  async moveReminder(id: string, from: number, to: number, now: number, timeZone?: string): Promise<boolean> {
     this.open();
     const r = this.reminders.get(id);
     if (!r || r.nextDueAt !== from || (r.claimedUntil !== undefined && r.claimedUntil > now)) return false;
     r.nextDueAt = to;
+    if (timeZone !== undefined) r.timeZone = timeZone;
     delete r.claimedUntil;
     return true;
   }

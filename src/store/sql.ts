@@ -168,10 +168,10 @@ export class SqlStore implements Store {
   }
 
   /** One statement: the due time and the claim are checked where the row is written. */
-  async moveReminder(id: string, from: number, to: number, now: number): Promise<boolean> {
+  async moveReminder(id: string, from: number, to: number, now: number, timeZone?: string): Promise<boolean> {
     const result = await this.db
       .updateTable('reminders')
-      .set({ next_due_at: to, claimed_until: null })
+      .set({ next_due_at: to, claimed_until: null, ...(timeZone !== undefined ? { time_zone: timeZone } : {}) })
       .where('id', '=', id)
       .where('next_due_at', '=', from)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))

@@ -243,6 +243,9 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         expect(await store.moveReminder('r1', snoozed, tomorrow, snoozed + 1)).to.equal(false);
         expect(await store.moveReminder('r1', snoozed, tomorrow, snoozed + LEASE)).to.equal(true);
         expect(await store.getReminder(ALICE, 'slack')).to.deep.equal(reminder('r1', ALICE, tomorrow));
+        // The person moved: due time and zone change in one write.
+        expect(await store.moveReminder('r1', tomorrow, tomorrow + 3600_000, T, 'America/New_York')).to.equal(true);
+        expect(await store.getReminder(ALICE, 'slack')).to.deep.equal({ ...reminder('r1', ALICE, tomorrow + 3600_000), timeZone: 'America/New_York' });
       });
     });
 

@@ -263,6 +263,12 @@ export class SlackConversation {
     return info;
   }
 
+  /** A zone Slack announced (user_change): kept with the cached locale, so the next turn uses it. */
+  rememberZone(person: SlackPerson, timeZone: string): void {
+    const cached = this.users.get(person.personId)?.info ?? {};
+    this.remember(person.personId, { ...cached, timeZone });
+  }
+
   /** Keeps users.info's answer (or a user_change event's) for an hour, at most USER_CACHE_MAX people. */
   remember(personId: string, info: UserInfo): void {
     if (this.users.size >= USER_CACHE_MAX) this.users.delete(this.users.keys().next().value!);
