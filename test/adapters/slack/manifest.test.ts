@@ -41,7 +41,7 @@ describe('slack app manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).to.equal(true);
     expect(manifest.settings.interactivity.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
     expect(manifest.settings.event_subscriptions.request_url).to.match(new RegExp(`${SLACK_EVENTS_PATH}$`));
-    expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions.bot_events).to.deep.equal(['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'message.im']);
     expect(manifest.oauth_config.redirect_urls).to.deep.equal(['https://back-break.example.com/slack/oauth_redirect']);
     expect(manifest.features.app_home.home_tab_enabled).to.equal(true);
     expect(manifest.display_information.long_description.length).to.be.within(175, 4000);
@@ -71,7 +71,8 @@ describe('slack app manifest', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bclient\.(chat|conversations|users\.profile|users|views|auth|dnd)\.(\w+)\(/g)) called.add(`${m[1]}.${m[2]}`);
     }
     expect([...called].sort()).to.include.members(['chat.postMessage', 'chat.update', 'conversations.open', 'users.info', 'views.publish', 'dnd.info', 'users.profile.get']);
-    const needed = new Set<string>(['commands']);
+    // The slash command, and the DM's messages (message.im) need their own scopes.
+    const needed = new Set<string>(['commands', 'im:history']);
     for (const method of called) {
       expect(SCOPE_OF, `scope of ${method} unknown to this test`).to.have.property(method);
       const scope = SCOPE_OF[method];

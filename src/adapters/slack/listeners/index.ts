@@ -8,6 +8,8 @@ import { dedupe } from './dedupe.js';
 import type { ListenerDeps } from './deps.js';
 import * as appHome from './events/appHome.js';
 import * as uninstall from './events/uninstall.js';
+import * as userChange from './events/userChange.js';
+import * as typed from './events/message.js';
 import { unknownActions } from './unknownActions.js';
 
 /**
@@ -24,4 +26,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   workingDayActions.register(app, deps);
   appHome.register(app, deps);
   uninstall.register(app, deps);
+  userChange.register(app, deps);
+  typed.register(app, deps);
 }
