@@ -220,6 +220,21 @@ withChromium('web coach in chromium (a phone-sized window)', function () {
     expect(((await page.evaluate(PAGE_CHECKS)) as { lowContrast: unknown[] }).lowContrast).to.deep.equal([]);
   });
 
+  it('on a small phone, "This hurts", "I feel dizzy" and Next are on screen without scrolling, whatever the step', async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await openCoach(page, web.base);
+    await tap(page, /^Five moves/);
+    await toFirstStep(page);
+    for (let i = 0; i < 4; i++) {
+      for (const name of ['This hurts', 'I feel dizzy', 'Next']) {
+        const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+        expect(box.y + box.height, `${name} on ${await position(page)}`).to.be.at.most(640);
+        expect(box.y).to.be.at.least(0);
+      }
+      await tap(page, 'Next');
+    }
+  });
+
   it('with reduced motion, the ring does not animate', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openCoach(page, web.base);

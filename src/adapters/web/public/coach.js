@@ -216,9 +216,14 @@ function stepCard(reply) {
     ring,
     h('p', { class: 'instruction' }, d.body),
     h('p', { class: 'after-hold', id: 'after-hold' }),
-    h('div', { class: 'controls main' }, control(c.back, { type: 'back' }), control(c.repeat, { type: 'repeat' }), control(c.next, { type: 'next' }, 'primary')),
+    // Next and the safety buttons stay in reach at the bottom of a phone, however long the instruction.
+    h(
+      'div',
+      { class: 'dock' },
+      h('div', { class: 'controls main' }, control(c.back, { type: 'back' }), control(c.repeat, { type: 'repeat' }), control(c.next, { type: 'next' }, 'primary')),
+      h('div', { class: 'controls' }, control(c.hurts, { type: 'hurts' }, 'danger'), control(c.dizzy, { type: 'dizzy' }, 'danger')),
+    ),
     h('div', { class: 'controls three' }, control(c.easier, { type: 'easier' }), control(c.pause, { type: 'pause' }), control(c.skip, { type: 'skip' })),
-    h('div', { class: 'controls' }, control(c.hurts, { type: 'hurts' }, 'danger'), control(c.dizzy, { type: 'dizzy' }, 'danger')),
     h('div', { class: 'controls', id: 'stop-row' }, stop),
   );
 }
