@@ -140,6 +140,16 @@ describe('slack breaks that respect the working day', () => {
     expect(await dueAt()).to.equal(at('2026-11-24T14:00:00Z'));
   });
 
+  it('a snooze that would fall after the working day says when the break will really come: the next morning', async () => {
+    await workingDay('1,2,3,4,5', '09:00', '15:10');
+    await tickAt('2026-11-23T14:00:10Z');
+    clock.now = at('2026-11-23T14:02:00Z');
+    await press('Snooze 15 min');
+    expect(textOf(h.fake.of('chat.update').at(-1)!.body.blocks)).to.equal("Snoozed: I'll remind you again at Tue 24 Nov, 09:00.");
+    await tickAt('2026-11-23T14:17:00Z');
+    expect(await dueAt()).to.equal(at('2026-11-24T08:00:00Z'));
+  });
+
   it('"Skip today" drops what is left of today (a snooze too) and says when the next one comes', async () => {
     await tickAt('2026-11-23T14:00:10Z');
     clock.now = at('2026-11-23T14:01:00Z');

@@ -32,6 +32,9 @@ for (const socket of [false, true]) {
       const posted = h.fake.of('chat.postMessage');
       expect(posted).to.have.length(1);
       expect(posted[0]!.body.text).to.match(/^Try /);
+      // Typed words are offered, not the slash command spelled out ("what can you do" read badly).
+      expect(posted[0]!.body.text).to.include('`start five moves`').and.not.include('`/backbreak start');
+      expect(JSON.stringify(posted[0]!.body.blocks)).to.not.include('`/backbreak start');
     });
 
     it("leaves alone the app's own messages, edits, and other bots", async () => {

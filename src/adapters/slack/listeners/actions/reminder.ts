@@ -3,7 +3,8 @@ import type { Reminder } from '../../../../app/store.js';
 import { copy } from '../../copy.js';
 import { describeError } from '../../errors.js';
 import { nextDueAt } from '../../reminders/nextDue.js';
-import { startOfNextDay } from '../../reminders/workingDay.js';
+import { surfaceOf } from '../../conversation.js';
+import { nextWorkingMoment, startOfNextDay, type WorkingHours, workingHoursOf } from '../../reminders/workingDay.js';
 import { formatWhen } from '../../render/home.js';
 import { decodeReminderButton, reminderAnsweredMessage, SKIP_TODAY_ACTION, SNOOZE_ACTION, SNOOZE_MINUTES } from '../../render/reminder.js';
 import type { ListenerDeps } from '../deps.js';
@@ -25,20 +26,27 @@ function clockIn(instant: number, timeZone: string): string {
   }
 }
 
-/** Where the reminder goes, and the line that says so. */
-async function move(deps: ListenerDeps, reminder: Reminder, answer: Answer, now: number): Promise<string> {
+/**
+ * Where the reminder goes, and the line that says so. The time said is when it will really come: a snooze
+ * past the end of the working day comes at the next day's start, and says so.
+ */
+async function move(deps: ListenerDeps, reminder: Reminder, answer: Answer, now: number, hours: WorkingHours | undefined): Promise<string> {
   const zone = reminder.timeZone;
+  const comes = (instant: number) => {
+    const real = nextWorkingMoment(instant, hours, zone);
+    return startOfNextDay(now, zone) > real ? clockIn(real, zone) : formatWhen(real, zone);
+  };
   if (answer === 'snooze') {
     const to = now + SNOOZE_MINUTES * 60_000;
-    if (reminder.nextDueAt <= to) return copy.reminder.alreadyComing(clockIn(reminder.nextDueAt, zone));
-    if (await deps.store.moveReminder(reminder.id, reminder.nextDueAt, to, now)) return copy.reminder.snoozed(clockIn(to, zone));
-    return copy.reminder.alreadyComing(clockIn(reminder.nextDueAt, zone));
+    if (reminder.nextDueAt <= to) return copy.reminder.alreadyComing(comes(reminder.nextDueAt));
+    if (await deps.store.moveReminder(reminder.id, reminder.nextDueAt, to, now)) return copy.reminder.snoozed(comes(to));
+    return copy.reminder.alreadyComing(comes(reminder.nextDueAt));
   }
   const tomorrow = startOfNextDay(now, zone);
-  if (reminder.nextDueAt >= tomorrow) return copy.reminder.skipped(formatWhen(reminder.nextDueAt, zone));
+  if (reminder.nextDueAt >= tomorrow) return copy.reminder.skipped(formatWhen(nextWorkingMoment(reminder.nextDueAt, hours, zone), zone));
   const to = nextDueAt(reminder, tomorrow - 1);
   const moved = await deps.store.moveReminder(reminder.id, reminder.nextDueAt, to, now);
-  return copy.reminder.skipped(formatWhen(moved ? to : reminder.nextDueAt, zone));
+  return copy.reminder.skipped(formatWhen(nextWorkingMoment(moved ? to : reminder.nextDueAt, hours, zone), zone));
 }
 
 export async function handleReminderAnswer(deps: ListenerDeps, answer: Answer, { body, action, ack }: ButtonInput): Promise<void> {
@@ -53,7 +61,8 @@ export async function handleReminderAnswer(deps: ListenerDeps, answer: Answer, {
       return;
     }
     const reminder = await deps.store.getReminder(person.personId, 'slack');
-    const line = reminder && reminder.id === value.r ? await move(deps, reminder, answer, now) : copy.reminder.off;
+    const hours = workingHoursOf(surfaceOf(await deps.coach.getProfile(person.personId)));
+    const line = reminder && reminder.id === value.r ? await move(deps, reminder, answer, now, hours) : copy.reminder.off;
     deps.log.info({ event: 'slack.reminder_answered', answer, moved: line !== copy.reminder.off }, 'reminder answered');
     if (body.channel?.id && body.message?.ts) {
       const client = await deps.workspaces.client(person.teamId);

@@ -19,6 +19,11 @@ interface ImMessage {
   ts?: string;
 }
 
+/** Usage lines name the slash command; typed in the DM, the words alone do (`/backbreak next` -> `next`). */
+export function asTyped(text: string): string {
+  return text.replaceAll('`/backbreak ', '`');
+}
+
 export function typedInDm(event: ImMessage): event is ImMessage & { user: string; channel: string; text: string } {
   return (
     event.channel_type === 'im' &&
@@ -43,7 +48,11 @@ export function register(app: App, deps: ListenerDeps): void {
           if (!response) return;
           const client = await deps.workspaces.client(teamId!);
           const { text, blocks } = response as { text?: string; blocks?: types.KnownBlock[] };
-          await client.chat.postMessage({ channel: message.channel, text: text ?? '', ...(blocks ? { blocks } : {}) });
+          await client.chat.postMessage({
+            channel: message.channel,
+            text: asTyped(text ?? ''),
+            ...(blocks ? { blocks: JSON.parse(asTyped(JSON.stringify(blocks))) as types.KnownBlock[] } : {}),
+          });
         },
       });
     } catch (err) {
