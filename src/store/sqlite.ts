@@ -16,7 +16,24 @@ import { keepStatements } from './sqliteStatements.js';
  * deployment never loads it, and the bundles (build/bundle.ts) leave it out, the Lambda's entirely.
  */
 function sqliteDriver(): typeof Database {
-  return createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+  const require = createRequire(import.meta.url);
+  const driver = (require('better-sqlite3/package.json') as { version: string }).version;
+  const refusal = sqliteRefusal(process.versions.node, driver);
+  if (refusal) throw new StoreConfigError(refusal);
+  return require('better-sqlite3') as typeof Database;
+}
+
+/**
+ * Why this Node cannot run the SQLite store, or undefined. From Node 24.19, Node checks for a JS context when a
+ * native object is freed, and better-sqlite3 before 13 frees its statements in garbage collections that run
+ * outside one: the process aborts at a random moment after a write, or at exit. better-sqlite3 13 fixes it
+ * but needs Node 22, and Node 20 is still supported, so the store refuses instead of aborting.
+ */
+export function sqliteRefusal(node: string, driver: string): string | undefined {
+  const [major = 0, minor = 0] = node.split('.').map(Number);
+  const newNode = major > 24 || (major === 24 && minor >= 19);
+  if (!newNode || Number(driver.split('.')[0]) >= 13) return undefined;
+  return `SQLite (better-sqlite3 ${driver}) aborts on Node ${node}; use Node 20, 22 or 24 before 24.19, or DATABASE_URL=postgres://...`;
 }
 
 /** How long a statement waits for another process's write lock. */
@@ -40,10 +57,10 @@ function sqlitePath(url: string): string {
 /** Opens (creating the folder and file if needed) a SQLite database in WAL mode and migrates it. */
 export async function openSqliteStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const path = sqlitePath(url);
+  const Driver = sqliteDriver();
   let sqlite: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    const Driver = sqliteDriver();
     sqlite = new Driver(path, { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

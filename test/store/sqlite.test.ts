@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { expect } from 'chai';
+import { openSqliteStore, sqliteRefusal } from '../../src/store/sqlite.js';
 import { RAW_COLUMN, storeContract } from './contract.js';
 
 storeContract('SQLite (file, WAL)', () => {
@@ -23,4 +24,16 @@ storeContract('SQLite (file, WAL)', () => {
     openPair: async () => [await openSqliteStore(url), await openSqliteStore(url)],
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
+});
+
+describe('SQLite store on a Node its driver aborts on', () => {
+  it('refuses, naming the versions and the way out, instead of aborting later (Node 24.19+ with better-sqlite3 12)', () => {
+    for (const node of ['20.20.2', '22.23.0', '24.18.1']) expect(sqliteRefusal(node, '12.11.1'), node).to.equal(undefined);
+    for (const node of ['24.19.0', '24.21.0', '26.1.0']) {
+      expect(sqliteRefusal(node, '12.11.1'), node).to.equal(
+        `SQLite (better-sqlite3 12.11.1) aborts on Node ${node}; use Node 20, 22 or 24 before 24.19, or DATABASE_URL=postgres://...`,
+      );
+    }
+    expect(sqliteRefusal('24.21.0', '13.0.0')).to.equal(undefined);
+  });
 });
