@@ -3,6 +3,7 @@ import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
 import type { LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
 import * as links from './sql-links.js';
+import type { SqliteRows } from './sqliteRows.js';
 import type { Database, RemindersTable, SqlDialectName } from './schema.js';
 import {
   byDueThenId,
@@ -32,6 +33,8 @@ export class SqlStore implements Store {
     private readonly db: Kysely<Database>,
     private readonly dialect: SqlDialectName,
     options: StoreOptions = {},
+    /** SQLite: the rows every turn touches, on statements prepared once (sqliteRows.ts). */
+    private readonly rows?: SqliteRows,
   ) {
     this.log = options.log;
     this.prune = new PruneSchedule(options);
@@ -65,6 +68,7 @@ export class SqlStore implements Store {
   }
 
   async listHistory(personId: string, limit: number): Promise<StoredHistory[]> {
+    if (this.rows) return this.rows.listHistory(personId, limit);
     const rows = await this.db
       .selectFrom('history')
       .select(['id', 'entry'])
@@ -201,6 +205,7 @@ export class SqlStore implements Store {
   }
 
   resolvePerson(surfaceId: string): Promise<string> {
+    if (this.rows) return this.rows.resolvePerson(surfaceId);
     return links.resolvePerson(this.db, surfaceId);
   }
 
@@ -279,6 +284,7 @@ export class SqlStore implements Store {
   }
 
   private async read(table: 'profiles' | 'sessions', personId: string): Promise<Versioned<unknown> | undefined> {
+    if (this.rows) return this.rows.read(table, personId);
     const row = await this.db
       .selectFrom(table)
       .select(['data', 'version'])
@@ -294,6 +300,7 @@ export class SqlStore implements Store {
     value: unknown,
     expected: number | null,
   ): Promise<SaveResult> {
+    if (this.rows) return this.rows.cas(table, personId, value, expected);
     const data = toJson(value);
     const now = Date.now();
     if (expected === null) {

@@ -9,6 +9,7 @@ import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
 import { SqlStore } from './sql.js';
+import { SqliteRows } from './sqliteRows.js';
 import { keepStatements } from './sqliteStatements.js';
 
 /**
@@ -78,5 +79,5 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
     throw err;
   }
   options.log?.info({ event: 'store.opened', dialect: 'sqlite', file: path }, 'store opened');
-  return new SqlStore(db, 'sqlite', options);
+  return new SqlStore(db, 'sqlite', options, new SqliteRows(sqlite, db, options.log));
 }
