@@ -2,9 +2,10 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import type { CoachPort, CoachView, LinkPort, TurnRequest, TurnResult } from '../../app/turn.js';
 import { Intent } from '../../core/intents.js';
-import type { Expect } from '../../core/reply.js';
+import type { Expect, Reply } from '../../core/reply.js';
 import { estimatedMinutes, type Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
+import { expectationOf, loadUnderstanding, type Understanding } from '../../language/index.js';
 import { parseText } from '../text/parse.js';
 import { webCopyFor } from './copy.js';
 import { refuse } from './guard.js';
@@ -18,6 +19,8 @@ export interface WebApiDeps {
   routines: readonly Routine[];
   log: Logger;
   now?: () => Date;
+  /** The typed understanding (language/), made on the first words typed or said; default: loadUnderstanding. */
+  understanding?: () => Promise<Understanding>;
 }
 
 const EXPECTS = ['yesNo', 'yesNoUnsure', 'painScore', 'hurtKind', 'routine', 'command', 'nothing'] as const satisfies readonly Expect[];
@@ -28,6 +31,9 @@ const TurnBody = z
     intent: Intent.optional(),
     text: z.string().trim().min(1).max(300).optional(),
     expect: z.enum(EXPECTS).optional(),
+    /** The moment and end of the reply the words answer: with `expect`, what the coach is waiting for. */
+    moment: z.string().max(40).optional(),
+    end: z.boolean().optional(),
     /** The turn the button was drawn for: a stale or double tap changes nothing. */
     atTurn: z.number().int().nonnegative().optional(),
     locale: z.string().max(35).optional(),
@@ -87,6 +93,18 @@ export function webApi(deps: WebApiDeps): Router {
     equipment: r.equipment.map((e) => ({ name: e.name, optional: e.optional, substitutes: e.substitutes })),
   }));
 
+  const understanding = deps.understanding ?? (() => loadUnderstanding(deps.routines));
+  /** Words as the typed understanding reads them; the word tables of text/parse.ts if it cannot be made. */
+  async function understand(text: string, last: Parameters<typeof expectationOf>[0]): Promise<Intent> {
+    const expectation = expectationOf(last);
+    try {
+      return (await understanding()).understand(text, expectation, now());
+    } catch (err) {
+      deps.log.warn({ event: 'web.understanding_unavailable', err: err instanceof Error ? err.message : String(err) });
+      return parseText(text, expectation === 'time' ? 'command' : expectation);
+    }
+  }
+
   api.get('/routines', (_req, res) => {
     res.json({ routines: routineList });
   });
@@ -107,11 +125,11 @@ export function webApi(deps: WebApiDeps): Router {
     if (!body.success) return refuse(res, 400, `bad turn: ${body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
     try {
       const { personId } = webPerson(req, res);
-      const { intent, text, expect, atTurn, locale, timeZone } = body.data;
+      const { intent, text, expect, moment, end, atTurn, locale, timeZone } = body.data;
       const result = await deps.coach.handle({
         personId,
         surface: 'web',
-        intent: intent ?? parseText(text!, expect ?? 'command'),
+        intent: intent ?? (await understand(text!, { expect: expect ?? 'command', moment: (moment ?? 'choosing') as Reply['moment'], end: end ?? false })),
         ...(atTurn !== undefined ? { atTurn } : {}),
         ...placeOf(locale, timeZone),
       });

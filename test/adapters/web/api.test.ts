@@ -161,4 +161,13 @@ describe('web API through the real server', function () {
     const seen = (await (await laptop.request('/api/coach')).json()) as { reply: { moment: string } };
     expect(seen.reply.moment).to.equal('screening');
   });
+
+  it('reads typed words with the typed understanding, against what the coach waits for', async () => {
+    const b = new Browser(web.base);
+    const first = await b.turn({ text: 'five moevs', expect: 'routine', moment: 'choosing', end: false });
+    expect(first.reply.moment).to.equal('screening');
+    const answered = await b.turn({ text: 'nah', expect: first.reply.expect, moment: first.reply.moment, end: first.reply.end });
+    expect(answered.turn).to.equal(first.turn + 1);
+    expect(speech(answered)).to.not.match(/didn't catch/);
+  });
 });

@@ -9,7 +9,13 @@ import { Listener, loadSettings, saveSettings, ScreenAwake, Voice } from './voic
 const settings = loadSettings();
 const voice = new Voice(settings);
 const awake = new ScreenAwake();
-const listener = new Listener(voice, (text) => send({ text, expect: state.reply?.expect }), micProblem);
+const listener = new Listener(voice, (text) => send({ text, ...expecting() }), micProblem);
+
+/** What the coach waits for, so the server reads "5" as a score or "sharp" as a kind of hurt. */
+function expecting() {
+  const r = state.reply;
+  return r ? { expect: r.expect, moment: r.moment, end: r.end } : {};
+}
 
 const says = document.getElementById('says');
 const screen = document.getElementById('screen');
@@ -303,7 +309,7 @@ sayForm.addEventListener('submit', (event) => {
   const text = sayText.value.trim();
   if (!text) return;
   sayText.value = '';
-  send({ text, expect: state.reply?.expect }, { focus: false });
+  send({ text, ...expecting() }, { focus: false });
 });
 
 renderSettings(document.getElementById('settings-body'), { settings, voice, listener, save: () => saveSettings(settings) });
