@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchRequest } from '../test/adapters/alexa/envelopes.js';
 import { bundleLambda } from '../build/bundle.js';
-import { compileData } from '../build/data.js';
+import { compileData, dataFor } from '../build/data.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTS = Math.max(5, Math.min(200, Number(process.env.BENCH_COLD_STARTS ?? 20) || 20));
@@ -79,7 +79,7 @@ export async function coldStarts(starts: number): Promise<ColdStarts> {
     process.chdir(ROOT);
     const ours = join(dir, 'ours');
     const bare = join(dir, 'bare');
-    await bundleLambda(ours, compileData(join(dir, 'data')));
+    await bundleLambda(ours, dataFor('lambda', compileData(join(dir, 'data'))));
     const bareSource = join(ROOT, 'bench', `.bare-skill-${process.pid}.mjs`);
     writeFileSync(bareSource, BARE_SKILL);
     try {

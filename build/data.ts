@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES } from '../src/adapters/alexa/model/build.js';
 import { compileCorpora } from '../src/language/corpus.js';
+import { currentModel } from '../src/language/model.js';
 import { loadRoutines } from '../src/routines/load.js';
 
 /**
@@ -19,6 +20,8 @@ export interface DataStep {
   sources: string[];
   /** Reads and validates the sources; throws with a readable message when they are wrong. */
   compile(): unknown;
+  /** Carried by the server bundle only (the Lambda, Alexa's alone, has no use for it and starts colder with it). */
+  serverOnly?: boolean;
 }
 
 export const DATA_STEPS: DataStep[] = [
@@ -26,7 +29,20 @@ export const DATA_STEPS: DataStep[] = [
   { name: 'routines', sources: ['routines'], compile: () => loadRoutines() },
   // The language corpora, read and checked with zod here (the Alexa adapter maps its intents by them).
   { name: 'language', sources: ['language'], compile: () => compileCorpora(LOCALES) },
+  // The trained model of typed text (language/model/en.json), retrained here if the corpus moved on without it.
+  {
+    name: 'understanding',
+    sources: ['language', 'routines'],
+    compile: () => currentModel(loadRoutines(), undefined, (line) => console.error(line)),
+    serverOnly: true,
+  },
 ];
+
+/** The compiled data a bundle carries: the Lambda leaves out what only the server uses. */
+export function dataFor(bundle: 'server' | 'lambda', data: Record<string, unknown>): Record<string, unknown> {
+  if (bundle === 'server') return data;
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !DATA_STEPS.find((s) => s.name === name)?.serverOnly));
+}
 
 /** Runs every step; writes dist/data/<name>.json and returns the values for the bundler to inline. */
 export function compileData(outDir: string): Record<string, unknown> {

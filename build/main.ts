@@ -7,7 +7,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleLambda, bundleServer } from './bundle.js';
-import { compileData, DATA_STEPS } from './data.js';
+import { compileData, DATA_STEPS, dataFor } from './data.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -28,7 +28,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   for (const part of ['server.js', 'server.js.map', 'lambda', 'data', ...ASSETS.map((a) => a.to)]) rmSync(join(DIST, part), { recursive: true, force: true });
   const data = compileData(join(DIST, 'data'));
   for (const asset of ASSETS) cpSync(join(ROOT, asset.from), join(DIST, asset.to), { recursive: true });
-  const [server, lambda] = await Promise.all([bundleServer(DIST, data), bundleLambda(join(DIST, 'lambda'), data)]);
+  const [server, lambda] = await Promise.all([bundleServer(DIST, dataFor('server', data)), bundleLambda(join(DIST, 'lambda'), dataFor('lambda', data))]);
   const files = { ...server.files, ...lambda.files };
   writeFileSync(join(DIST, 'build-info.json'), `${JSON.stringify({ builtAt: new Date(started).toISOString(), sources: [...new Set(BUILD_SOURCES)] }, null, 2)}\n`);
   for (const [file, bytes] of Object.entries(files)) console.log(`  ${relative(ROOT, join(ROOT, file)).padEnd(40)} ${kb(bytes)}`);

@@ -68,7 +68,12 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('forgetMe') }),
   /** "Thank you", "that helped": said in passing, never a request. */
   z.object({ type: z.literal('thanks') }),
-  z.object({ type: z.literal('unknown'), text: z.string() }),
+  z.object({
+    type: z.literal('unknown'),
+    text: z.string(),
+    /** A safety meaning the words lean towards without saying it: the coach asks ("Did you mean you feel dizzy?"). */
+    maybe: z.union([z.object({ type: z.literal('hurts'), kind: HurtKind.optional() }), z.object({ type: z.literal('dizzy') })]).optional(),
+  }),
 ]);
 export type Intent = z.infer<typeof Intent>;
 export type IntentType = Intent['type'];

@@ -1,12 +1,13 @@
 import { loadRoutines } from '../routines/load.js';
-import { MODEL_PATH, trainModel, writeModel } from './model.js';
+import { currentModel, fingerprint, MODEL_PATH, readModel } from './model.js';
 
 /**
- * `npm run language:build`: trains the typed understanding on language/ and routines/ and writes
- * language/compiled/en.json, so the next start loads it in milliseconds instead of training for seconds.
- * Without it, the first start that needs the model trains and writes it (model.ts).
+ * `npm run language:build`: trains the typed understanding on language/ and routines/ into
+ * language/model/en.json when the committed model is stale (a test says when). Commit the file.
  */
 const started = performance.now();
-const file = await trainModel(loadRoutines());
-writeModel(file);
-console.log(`wrote ${MODEL_PATH} (${file.fingerprint}) in ${(performance.now() - started).toFixed(0)} ms`);
+const routines = loadRoutines();
+const before = readModel()?.fingerprint;
+const file = currentModel(routines, MODEL_PATH, (line) => console.log(line));
+const took = (performance.now() - started).toFixed(0);
+console.log(before === file.fingerprint ? `${MODEL_PATH} is current (${file.fingerprint})` : `wrote ${MODEL_PATH} (${fingerprint(routines)}) in ${took} ms`);

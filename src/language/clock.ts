@@ -80,7 +80,9 @@ export function findClockTime(normalised: string, now = new Date(0)): ClockTime 
  * afternoon, 7 to 11 as morning, 12 as noon, and the reply says which (meridiemSaid false).
  */
 export function bareHour(normalised: string): ClockTime | undefined {
-  const m = /^(?:at |about |around |say |maybe )?(\d{1,2})(?::(\d{2}))?(?: please| pls)?$/.exec(normalised);
+  // "3", "at 3 please", "3 then", "10 30 is fine": an hour (and minutes) with a few words around it, none a number or a length.
+  const m = /^(?:(?:at|about|around|say|maybe|how about|make it|lets say|lets do|um|erm|ok|okay) )*(\d{1,2})(?:(?::| )(\d{2}))?((?: [a-z]+){0,4})$/.exec(normalised);
+  if (m && /\b(?:min|mins|minutes?|hours?|hrs?|out|of|times?|days?|weeks?)\b/.test(m[3] ?? '')) return undefined;
   if (!m) return undefined;
   const hour = Number(m[1]);
   const minute = m[2] === undefined ? 0 : Number(m[2]);

@@ -44,6 +44,11 @@ const IntentEntry = z.strictObject({
   slots: z.record(z.string().regex(/^\w+$/), z.string().regex(/^(AMAZON\.)?[A-Z_]+$/)).optional(),
   spoken: z.array(Spoken).default([]),
   typed: z.array(Typed).default([]),
+  /**
+   * Words that name an emergency sign ("chest", "pass out"): the sign is acted on only when one of them is
+   * said, so that "evening, how's it going" is never read as feeling faint however the classifier leans.
+   */
+  cues: z.array(Spoken).optional(),
 });
 export type IntentEntry = z.infer<typeof IntentEntry>;
 
@@ -104,6 +109,7 @@ function merge(base: CorpusFile, overlays: CorpusFile[], locale: string): Corpus
       if (!into) throw new CorpusError([{ file: overlay.locale, path: `intents.${label}`, message: 'an overlay may only add to an intent the base has' }]);
       into.spoken.push(...entry.spoken);
       into.typed.push(...entry.typed);
+      if (entry.cues) (into.cues ??= []).push(...entry.cues);
     }
     for (const [name, values] of Object.entries(overlay.types)) (types[name] ??= []).push(...values);
   }

@@ -1,7 +1,7 @@
 import { loadRoutines } from '../routines/load.js';
 import { loadCorpus } from './corpus.js';
 import { evaluate, loadEval, tooClose } from './evaluation.js';
-import { loadClassifier } from './model.js';
+import { currentModel, loadClassifier } from './model.js';
 import { trainingSamples } from './training.js';
 import { Understanding } from './understand.js';
 
@@ -13,13 +13,15 @@ async function main(): Promise<number> {
   const routines = loadRoutines();
   const corpus = loadCorpus('en', { overlays: 'all' });
   const cases = loadEval();
-  const close = tooClose(cases, trainingSamples(corpus, routines, true));
+  const close = tooClose(cases, trainingSamples(corpus, routines));
+  // The evaluation is of the corpus as it is now: a stale model is trained first.
+  currentModel(routines, undefined, (line) => console.log(line));
   const started = performance.now();
-  const understanding = new Understanding(await loadClassifier(routines), corpus, routines);
+  const understanding = new Understanding(loadClassifier(routines), corpus, routines);
   const loadMs = performance.now() - started;
   const r = evaluate(understanding, cases);
   const safetyCases = r.safety.statements;
-  console.log(`evaluation: ${r.cases} phrasings (${safetyCases} safety statements, ${r.emergencies.ordinary} that are no emergency), model ready in ${loadMs.toFixed(0)} ms\n`);
+  console.log(`evaluation: ${r.cases} phrasings (${safetyCases} safety statements, ${r.talk} of ordinary talk, ${r.emergencies.ordinary} that are no emergency), model ready in ${loadMs.toFixed(0)} ms\n`);
   console.log('per intent:');
   for (const [type, p] of Object.entries(r.perIntent).sort()) console.log(`  ${type.padEnd(12)} ${String(p.correct).padStart(4)}/${String(p.cases).padEnd(4)} ${pct(p.correct, p.cases)}`);
   const types = [...new Set([...Object.keys(r.confusion), ...Object.values(r.confusion).flatMap((row) => Object.keys(row))])].sort();
@@ -41,10 +43,13 @@ async function main(): Promise<number> {
   console.log(`false emergencies     ${pct(r.emergencies.falseAlarms, r.emergencies.ordinary)} (${r.emergencies.falseAlarms}/${r.emergencies.ordinary})   target <= 1%`);
   for (const m of r.safety.missed) console.log(`  safety missed: ${m}`);
   for (const m of r.emergencies.listed) console.log(`  false emergency: ${m}`);
+  console.log(`clarifying safety questions to phrasings that are none: ${r.questions.length}`);
+  for (const q of r.questions) console.log(`  ${q}`);
   const problems: string[] = [];
   if (close.length) problems.push(`${close.length} phrasings within edit distance 3 of a training sample:\n${close.map((c) => `  "${c.text}" ~ "${c.sample}" (${c.distance})`).join('\n')}`);
   if (r.cases < 600) problems.push(`only ${r.cases} phrasings (at least 600)`);
   if (safetyCases < 150) problems.push(`only ${safetyCases} safety statements (at least 150)`);
+  if (r.talk < 100) problems.push(`only ${r.talk} phrasings of ordinary talk (at least 100)`);
   if (accuracy < 0.95) problems.push('accuracy below 95%');
   if (acted < 1) problems.push('a safety statement was not acted on');
   if (falseRate > 0.01) problems.push('false emergencies above 1%');

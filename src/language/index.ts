@@ -4,16 +4,16 @@ import { loadCorpus } from './corpus.js';
 import { loadClassifier } from './model.js';
 import { type Expectation, Understanding } from './understand.js';
 
-/** The typed understanding, made once per catalogue of routines (the first may train; see model.ts). */
-const made = new WeakMap<readonly Routine[], Promise<Understanding>>();
+/** The typed understanding, made once per catalogue of routines (the model is loaded, never trained; model.ts). */
+const made = new WeakMap<readonly Routine[], Understanding>();
 
-export function loadUnderstanding(routines: readonly Routine[]): Promise<Understanding> {
-  let pending = made.get(routines);
-  if (!pending) {
-    pending = loadClassifier(routines).then((classifier) => new Understanding(classifier, loadCorpus('en', { overlays: 'all' }), routines));
-    made.set(routines, pending);
+export function loadUnderstanding(routines: readonly Routine[]): Understanding {
+  let understanding = made.get(routines);
+  if (!understanding) {
+    understanding = new Understanding(loadClassifier(routines), loadCorpus('en', { overlays: 'all' }), routines);
+    made.set(routines, understanding);
   }
-  return pending;
+  return understanding;
 }
 
 /**

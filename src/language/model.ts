@@ -2,50 +2,56 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compiledData } from '../data/compiled.js';
 import type { Routine } from '../core/routine.js';
 import { LANGUAGE_DIR, loadCorpus } from './corpus.js';
-import { MeaningClassifier } from './classifier.js';
+import { MeaningClassifier, NETWORK_SETTINGS } from './classifier.js';
 import { trainingSamples } from './training.js';
 
 /**
- * The trained model of the typed understanding, kept as JSON: carried inside a bundle (npm run build), or in
- * language/compiled/en.json (npm run language:build, and the first start that finds it missing or stale).
- * The file names what it was trained from (a hash of the training samples and the library's version), so a
- * changed corpus or routine retrains instead of answering from an old model.
+ * The trained model of the typed understanding, committed as language/model/en.json: nothing trains at start
+ * (training takes seconds; loading the file, milliseconds). The file names what it was trained from (a hash of
+ * the training samples, the features and the library's version); a test fails when the corpus, a routine's
+ * names or the features changed without `npm run language:build`, and `npm run build` retrains a stale model
+ * before carrying it inside the server bundle.
  */
 
-const require = createRequire(import.meta.url);
-const NLU_VERSION = (require('@nlpjs/nlu/package.json') as { version: string }).version;
 
-export const MODEL_PATH = join(LANGUAGE_DIR, 'compiled', 'en.json');
+export const MODEL_PATH = join(LANGUAGE_DIR, 'model', 'en.json');
 
-interface ModelFile {
+export interface ModelFile {
   fingerprint: string;
   model: unknown;
 }
 
+/** The code that turns samples into a model: a change to it is a change of model. */
+const TRAINING_CODE = ['features.ts', 'classifier.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+
 /** What the model is trained from; a different fingerprint means the model is stale. */
 export function fingerprint(routines: readonly Routine[]): string {
   const samples = trainingSamples(loadCorpus('en', { overlays: 'all' }), routines);
-  return createHash('sha256').update(`${NLU_VERSION}\n${JSON.stringify(samples)}`).digest('hex').slice(0, 16);
+  // Read when asked (tests, the build), never at start: a bundle has no package.json beside it.
+  const neuralVersion = (createRequire(import.meta.url)('@nlpjs/neural/package.json') as { version: string }).version;
+  const hash = createHash('sha256').update(`${neuralVersion}\n${JSON.stringify(NETWORK_SETTINGS)}\n${JSON.stringify(samples)}`);
+  for (const file of TRAINING_CODE) hash.update(readFileSync(file, 'utf8'));
+  return hash.digest('hex').slice(0, 16);
 }
 
-export async function trainModel(routines: readonly Routine[]): Promise<ModelFile> {
+export function trainModel(routines: readonly Routine[]): ModelFile {
   const samples = trainingSamples(loadCorpus('en', { overlays: 'all' }), routines);
-  const classifier = await MeaningClassifier.train(samples);
-  return { fingerprint: fingerprint(routines), model: classifier.toJSON() };
+  return { fingerprint: fingerprint(routines), model: MeaningClassifier.train(samples).toJSON() };
 }
 
 export function writeModel(file: ModelFile, path = MODEL_PATH): void {
   mkdirSync(dirname(path), { recursive: true });
   // Written aside and renamed, so a reader never sees half a model.
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(file));
+  writeFileSync(tmp, `${JSON.stringify(file)}\n`);
   renameSync(tmp, path);
 }
 
-function readModel(path: string): ModelFile | undefined {
+export function readModel(path = MODEL_PATH): ModelFile | undefined {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
     return typeof parsed.fingerprint === 'string' && parsed.model ? parsed : undefined;
@@ -54,21 +60,25 @@ function readModel(path: string): ModelFile | undefined {
   }
 }
 
+/** The committed model when it is current for these routines, else a new one, written in its place. */
+export function currentModel(routines: readonly Routine[], path = MODEL_PATH, say: (line: string) => void = () => {}): ModelFile {
+  const kept = readModel(path);
+  if (kept?.fingerprint === fingerprint(routines)) return kept;
+  say(`training the language model (${kept ? 'the corpus, the routines or the features changed' : 'none yet'}); commit ${path} when done`);
+  const trained = trainModel(routines);
+  writeModel(trained, path);
+  return trained;
+}
+
 /**
- * The classifier for these routines: the bundle's, else the compiled file when it is current, else trained
- * now (a few seconds, once) and written for the next start. A folder that cannot be written is no error.
+ * The classifier: the bundle's, else the committed file. Never trained at start (a test keeps the committed
+ * model current); only a checkout without the file trains, once, and says so.
  */
-export async function loadClassifier(routines: readonly Routine[], path = MODEL_PATH): Promise<MeaningClassifier> {
+export function loadClassifier(routines: readonly Routine[], path = MODEL_PATH): MeaningClassifier {
   const bundled = compiledData.understanding as ModelFile | undefined;
   if (bundled) return MeaningClassifier.fromJSON(bundled.model);
-  const want = fingerprint(routines);
   const kept = readModel(path);
-  if (kept?.fingerprint === want) return MeaningClassifier.fromJSON(kept.model);
-  const trained = await trainModel(routines);
-  try {
-    writeModel(trained, path);
-  } catch {
-    // Read-only checkout: the model lives in memory for this process.
-  }
-  return MeaningClassifier.fromJSON(trained.model);
+  if (kept) return MeaningClassifier.fromJSON(kept.model);
+  process.stderr.write(`language model ${path} is missing: training it now (npm run language:build)\n`);
+  return MeaningClassifier.fromJSON(currentModel(routines, path).model);
 }

@@ -67,6 +67,8 @@ function allowed(word: string): number {
 
 function close(typed: string, name: string): number {
   if (typed === name) return 1;
+  // A last letter left off ("fiv moves", "spinal lov"): a word of the name with its end missing.
+  if (typed.length >= 3 && name.length === typed.length + 1 && name.startsWith(typed)) return 0.8;
   // Short words are too alike to forgive ("sort" is no "short").
   if (typed.length < 5 || Math.abs(typed.length - name.length) > 2) return 0;
   const d = distance(typed, name);

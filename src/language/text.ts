@@ -12,7 +12,7 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 
 /** After these, "one" is a number ("at one", "a one"); elsewhere it is a word ("the next one"). */
 const ONE_BEFORE = new Set(['at', 'about', 'around', 'maybe', 'probably', 'its', 'say', 'is', 'a']);
-const ONE_AFTER = new Set(['out', 'of', 'minute', 'minutes', 'min', 'mins', 'pm', 'am', 'oclock', 'thirty', 'fifteen', 'forty', 'ish']);
+const ONE_AFTER = new Set(['out', 'minute', 'minutes', 'min', 'mins', 'pm', 'am', 'oclock', 'thirty', 'fifteen', 'forty', 'ish']);
 
 /** Durations said in words, as minutes. Longest first. */
 const DURATIONS: Array<[RegExp, string]> = [
@@ -43,7 +43,9 @@ function numbersAsDigits(words: string[]): string[] {
       } else out.push(String(TENS[w]));
       continue;
     }
-    if (w === 'one' && words.length > 1 && !ONE_BEFORE.has(words[i - 1] ?? '') && !ONE_AFTER.has(words[i + 1] ?? '')) {
+    // "one of ten" is a score; "one of those" is a word.
+    const ofNumber = words[i + 1] === 'of' && (isOwn(UNITS, words[i + 2] ?? '') || /^\d+$/.test(words[i + 2] ?? ''));
+    if (w === 'one' && words.length > 1 && !ONE_BEFORE.has(words[i - 1] ?? '') && !ONE_AFTER.has(words[i + 1] ?? '') && !ofNumber) {
       out.push(w);
       continue;
     }

@@ -1,21 +1,18 @@
 import type { Routine } from '../core/routine.js';
 import type { Corpus, IntentEntry, Label } from './corpus.js';
 import { nameVariants } from './names.js';
-import { classifierText } from './features.js';
 import { normalise } from './text.js';
 
 /**
  * The corpus as training samples for the typed understanding: every phrasing normalised as typed text is,
  * with its slots filled by real values (routine names, equipment, kinds of hurt, days, times), a few per
- * phrasing in turn, so no meaning drowns the others by its number of slot values.
+ * phrasing (chosen by the phrasing's own words), so no meaning drowns the others by its number of slot values.
  */
 
 export interface Sample {
-  /** As the classifier reads it (numbers as one word). */
-  text: string;
+  /** The phrasing normalised as typed text is (text.ts). */
+  plain: string;
   label: Label;
-  /** Normalised, numbers kept: what the evaluation's distance check compares. */
-  plain?: string;
 }
 
 /** Values each slot type is filled with; ROUTINE_NAME and the corpus's own types are added from data. */
@@ -41,9 +38,16 @@ function kindLabels(corpus: Corpus): Map<string, Label> {
   return out;
 }
 
-function expand(template: string, entry: IntentEntry, label: Label, values: Record<string, string[]>, kinds: Map<string, Label>, turn: number): Sample[] {
+/** A number from a phrasing's words: which values fill it stays the same when other phrasings come and go. */
+function seedOf(template: string): number {
+  let h = 0;
+  for (let i = 0; i < template.length; i++) h = (h * 31 + template.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+function expand(template: string, entry: IntentEntry, label: Label, values: Record<string, string[]>, kinds: Map<string, Label>): Sample[] {
   const slots = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  if (slots.length === 0) return [{ text: template, label }];
+  if (slots.length === 0) return [{ plain: template, label }];
   const out: Sample[] = [];
   // A bare slot ("{routine}") is filled with every value: it is the meaning's only word.
   const count = template.trim() === `{${slots[0]}}` ? Infinity : PER_TEMPLATE;
@@ -53,32 +57,30 @@ function expand(template: string, entry: IntentEntry, label: Label, values: Reco
     let sampleLabel = label;
     for (const [j, slot] of slots.entries()) {
       const list = values[entry.slots![slot]!] ?? [];
-      const value = list[(turn * PER_TEMPLATE + k + j * 7) % list.length]!;
+      const value = list[(seedOf(template) + k + j * 7) % list.length]!;
       text = text.replace(`{${slot}}`, value);
       // "It's {kind}" filled with "numb around my seat" is a sign, not a bare "it hurts".
       if (slot === 'kind') sampleLabel = kinds.get(value) ?? label;
     }
-    out.push({ text, label: sampleLabel });
+    out.push({ plain: text, label: sampleLabel });
   }
   return out;
 }
 
-/** Every training sample, as the classifier reads text (normalised, numbers as one word). */
-export function trainingSamples(corpus: Corpus, routines: readonly Routine[], withPlain = false): Sample[] {
+/** Every training sample, normalised. */
+export function trainingSamples(corpus: Corpus, routines: readonly Routine[]): Sample[] {
   const values = slotValues(corpus, routines);
   const kinds = kindLabels(corpus);
   const out: Sample[] = [];
   const seen = new Set<string>();
-  let turn = 0;
   for (const [label, entry] of Object.entries(corpus.intents) as Array<[Label, IntentEntry]>) {
     for (const template of [...entry.spoken, ...entry.typed]) {
-      for (const s of expand(template, entry, label, values, kinds, turn++)) {
-        const plain = normalise(s.text);
-        const text = classifierText(plain);
-        const key = `${s.label}|${text}`;
-        if (!text || seen.has(key)) continue;
+      for (const s of expand(template, entry, label, values, kinds)) {
+        const plain = normalise(s.plain);
+        const key = `${s.label}|${plain}`;
+        if (!plain || seen.has(key)) continue;
         seen.add(key);
-        out.push({ text, label: s.label, ...(withPlain ? { plain } : {}) });
+        out.push({ plain, label: s.label });
       }
     }
   }

@@ -1,97 +1,109 @@
 import type { Intent } from '../core/intents.js';
-import type { Expect } from '../core/reply.js';
 import type { Routine } from '../core/routine.js';
 import type { MeaningClassifier, Scored } from './classifier.js';
-import { type Corpus, type Label } from './corpus.js';
+import type { Corpus, Label } from './corpus.js';
 import { bareHour, findClockTime } from './clock.js';
+import { SignCues } from './cues.js';
 import { findDays } from './days.js';
-import { classifierText } from './features.js';
-import { EMERGENCY_LABELS, isSafetyLabel, plainIntent } from './labels.js';
+import { type Decision, type Expectation, ordinaryDecision, safetyDecision } from './decision.js';
+import { plainIntent } from './labels.js';
 import { RoutineNames } from './names.js';
 import { normalise, words } from './text.js';
 
 /**
  * Typed words to the core's intent, knowing what the coach asked (the reply's `expect`): "yes I do" in the
  * screening is yes, "7" at a pain question is a score, "3" at the reminder question is a time. Safety comes
- * first in every moment: a sign of an emergency is acted on whatever was asked. Pure once built.
+ * first in every moment (decision.ts). Pure once built.
  */
 
-/** What the coach is waiting for, read off its last reply; `time` is the reminder time question. */
-export type Expectation = Expect | 'time';
+export type { Expectation };
 
-/** Below this, the best meaning is a guess: the moment's own reading (a number, a routine name) is tried. */
-const SURE = 0.5;
-/** A safety meaning this strong beats a stronger ordinary one: a missed sign costs more than a question. */
-const SAFETY_FLOOR = 0.3;
+const NEGATION = /\b(?:no|without|dont have|dont own|never owned|never had|havent got|have no|left my|forgot my|not got)\b/;
 
-/** Meanings a routine's name outweighs: a number in it, or words the classifier could not place. */
-const ROUTINE_READS: ReadonlySet<Label> = new Set(['start', 'none', 'painScore', 'recommend', 'yes', 'help', 'unsure']);
-
-const NEGATION = /\b(?:no|without|dont have|dont own|havent got|have no|left my|forgot my|not got)\b/;
+/** Meanings a routine's name said plainly outweighs where a routine is being chosen. */
+const NAME_BEATS: ReadonlySet<Label> = new Set(['start', 'none', 'painScore', 'recommend', 'yes', 'help', 'unsure', 'back', 'list', 'launch', 'thanks', 'setReminder']);
 
 export class Understanding {
   private readonly names: RoutineNames;
   private readonly equipment: Array<{ id: string; words: string }>;
+  private readonly cues: SignCues;
+  /** One-word answers of the corpus ("yeah", "nope", "dunno"), by the answer they are. */
+  private readonly openings = new Map<string, Label>();
 
   constructor(private readonly classifier: MeaningClassifier, corpus: Corpus, routines: readonly Routine[]) {
     this.names = new RoutineNames(routines);
+    this.cues = new SignCues(corpus);
     this.equipment = (corpus.types.EQUIPMENT ?? [])
       .flatMap((v) => [v.value, ...v.synonyms].map((name) => ({ id: v.id, words: normalise(name).replace(/^(?:a|the|my) /, '') })))
       .sort((a, b) => b.words.length - a.words.length);
+    for (const label of ['yes', 'no', 'unsure'] as const) {
+      const entry = corpus.intents[label];
+      for (const sample of [...(entry?.spoken ?? []), ...(entry?.typed ?? [])]) {
+        const w = words(normalise(sample));
+        if (w.length === 1 && !this.openings.has(w[0]!)) this.openings.set(w[0]!, label);
+      }
+    }
   }
 
   /** Meanings by score, for the evaluation and tests. */
   meanings(text: string): Scored[] {
-    return this.classifier.classify(classifierText(normalise(text)));
+    return this.classifier.classify(normalise(text));
   }
 
   understand(input: string, expect: Expectation = 'command', now?: Date): Intent {
     const text = normalise(input);
     if (!text) return { type: 'unknown', text: input };
     const tokens = words(text);
-    const scored = this.classifier.classify(classifierText(text));
-    const label = this.choose(scored, text, expect);
-    return this.intentFor(label, input, text, tokens, expect, now);
+    const scored = this.classifier.classify(text);
+    const decision = safetyDecision(scored, this.classifier.stems(text), this.cues) ?? { label: this.choose(scored, text, tokens, expect) };
+    return this.intentFor(decision, input, text, tokens, expect, now);
   }
 
-  /** The meaning, with safety first and the moment's own answers where the words leave room. */
-  private choose(scored: Scored[], text: string, expect: Expectation): Label {
-    const top = scored[0];
-    const safety = scored.find((s) => isSafetyLabel(s.label));
-    if (safety && safety !== top && safety.score >= SAFETY_FLOOR && (!top || !isSafetyLabel(top.label))) return safety.label;
-    if (top && isSafetyLabel(top.label)) return top.label;
-    const number = /^(?:\S+ ){0,3}\d+(?: \S+){0,4}$/.test(text) && /\d/.test(text);
-    const sure = top !== undefined && top.score >= SURE;
-    // A routine's name said plainly ("five moevs") is a choice, unless the words say it is missing ("no roller").
-    if ((expect === 'routine' || expect === 'command') && !NEGATION.test(text) && ROUTINE_READS.has(top?.label ?? 'none')) {
-      if ((this.names.find(words(text))[0]?.score ?? 0) >= 0.8 && minutesIn(text) === undefined) return 'start';
+  /** The ordinary meaning, with the moment's own readings (a routine's name, a number, a time) where the words leave room. */
+  private choose(scored: Scored[], text: string, tokens: string[], expect: Expectation): Label {
+    const top = scored.find((s) => s.label !== 'none') ?? scored[0];
+    const choosing = expect === 'routine' || expect === 'command';
+    // "I left my strap at the office", "what can I do without a roller": a choice without it.
+    if (choosing && NEGATION.test(text) && this.equipment.some((e) => text.includes(e.words)) && (expect === 'routine' || ['start', 'recommend', 'no'].includes(top?.label ?? 'none'))) return 'recommend';
+    // A routine's name said plainly ("five moevs"): a choice where one is being made, or asked for in so many words.
+    const name = this.names.find(tokens)[0];
+    // Where a routine is being chosen, half a name ("the sacral one") will do; in a step, only a whole one.
+    if (name && name.score >= (expect === 'routine' ? 0.5 : 0.8) && minutesIn(text) === undefined && choosing) {
+      const best = scored[0];
+      if (expect === 'routine' && (!best || NAME_BEATS.has(best.label))) return 'start';
+      if (best?.label === 'start') return 'start';
     }
-    if (top?.label === 'start' && NEGATION.test(text) && this.equipment.some((e) => text.includes(e.words))) return 'recommend';
+    const number = /\d/.test(text) && /^(?:\S+ ){0,3}\d+(?: \S+){0,4}$/.test(text);
+    // "Yes, by the next morning": the first word answers, unless the next takes it back ("absolutely not").
+    const opening = (expect === 'yesNo' || expect === 'yesNoUnsure') && tokens[1] !== 'not' ? this.openings.get(tokens[0]!) : undefined;
     switch (expect) {
       case 'painScore':
-        if (top?.label === 'noPain') return 'noPain';
-        if (number && (!sure || ['painScore', 'recommend', 'setReminder', 'none', 'start'].includes(top!.label))) return 'painScore';
+        if (number && !['noPain', 'skip', 'stop', 'help', 'repeat'].includes(scored[0]?.label ?? 'none')) return 'painScore';
         break;
       case 'time':
         if (findClockTime(text) || bareHour(text)) {
-          if (!sure || !['no', 'skip', 'stop', 'reminderOff', 'help'].includes(top!.label)) return 'setReminder';
+          if (!['no', 'skip', 'stop', 'reminderOff', 'help'].includes(scored[0]?.label ?? 'none') || (scored[0]?.score ?? 0) < 0.5) return 'setReminder';
         }
         break;
-      case 'yesNo':
-      case 'yesNoUnsure':
-        if (top?.label === 'noPain') return 'no';
-        break;
       case 'routine':
-        if ((!sure || top!.label === 'none') && this.names.find(words(text)).length > 0) return 'start';
+        if ((!scored[0] || scored[0].score < 0.5 || scored[0].label === 'none') && name) return 'start';
         break;
     }
-    return top?.label ?? 'none';
+    const label = ordinaryDecision(scored, expect, opening);
+    // A reminder with no time or day in it is no reminder ("remind me what to do"): the next reading, if close.
+    if (label === 'setReminder' && expect !== 'time' && !findClockTime(text) && !bareHour(text) && !findDays(tokens)) {
+      const next = scored.find((s) => s.label !== 'setReminder' && s.label !== 'none');
+      return next && next.score >= (top?.score ?? 0) * 0.5 ? next.label : label;
+    }
+    return label;
   }
 
-  private intentFor(label: Label, input: string, text: string, tokens: string[], expect: Expectation, now?: Date): Intent {
-    switch (label) {
-      case 'none':
-        return { type: 'unknown', text: input };
+  private intentFor(decision: Decision, input: string, text: string, tokens: string[], expect: Expectation, now?: Date): Intent {
+    switch (decision.label) {
+      case 'none': {
+        const maybe = decision.maybe ? plainIntent(decision.maybe) : undefined;
+        return maybe && (maybe.type === 'hurts' || maybe.type === 'dizzy') ? { type: 'unknown', text: input, maybe } : { type: 'unknown', text: input };
+      }
       case 'noPain':
         return expect === 'yesNo' || expect === 'yesNoUnsure' ? { type: 'no' } : { type: 'painScore', score: 0 };
       case 'painScore': {
@@ -105,7 +117,7 @@ export class Understanding {
       case 'setReminder':
         return this.reminder(text, tokens, expect, now);
       default:
-        return plainIntent(label) ?? { type: 'unknown', text: input };
+        return plainIntent(decision.label) ?? { type: 'unknown', text: input };
     }
   }
 
@@ -150,5 +162,3 @@ function minutesIn(text: string): number | undefined {
   const m = /\b(\d+) (?:min|mins|minute|minutes)\b/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
-
-export { EMERGENCY_LABELS };

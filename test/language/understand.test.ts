@@ -14,7 +14,7 @@ describe('typed understanding', function () {
   this.timeout(120_000);
   let u: Understanding;
   before(async () => {
-    u = await loadUnderstanding(routines);
+    u = loadUnderstanding(routines);
   });
 
   const cases: Array<[string, Expectation, Partial<Intent> & { type: Intent['type'] }]> = [

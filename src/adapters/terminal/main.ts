@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.databaseUrl, { log });
   const routines = loadRoutines();
   const coach = createCoachService({ store, routines, log });
-  const understanding = await loadUnderstanding(routines);
+  const understanding = loadUnderstanding(routines);
   const interactive = Boolean(process.stdin.isTTY);
   let hold = new AbortController();
   const chat = new TerminalChat({

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { bundleLambda } from '../../../build/bundle.js';
-import { compileData } from '../../../build/data.js';
+import { compileData, dataFor } from '../../../build/data.js';
 import { handler, lambdaDatabaseUrl } from '../../../src/adapters/alexa/lambda.js';
 import { intentRequest, launchRequest, SKILL_ID } from './envelopes.js';
 import { checkSsml, ssmlText } from './ssml-check.js';
@@ -62,7 +62,7 @@ describe('the Lambda bundle (dist/lambda/index.mjs)', function () {
 
   before(async () => {
     // Built as npm run build builds it, into a folder with no node_modules anywhere above it.
-    const result = await bundleLambda(dir, compileData(join(dir, 'data')));
+    const result = await bundleLambda(dir, dataFor('lambda', compileData(join(dir, 'data'))));
     externals = result.externals;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -23,7 +23,7 @@ describe('conversation scripts through the terminal', () => {
       const personId = 'terminal:script';
       if (script.screened) await store.saveProfile(personId, screenedProfile(now, script.locale), null);
       const transcript: string[] = [];
-      const understanding = await loadUnderstanding(loadRoutines());
+      const understanding = loadUnderstanding(loadRoutines());
       const open = () => new TerminalChat({ coach, personId, locale: script.locale, write: (t) => transcript.push(t), understanding });
       let chat = open();
       for (const [i, turn] of script.turns.entries()) {
