@@ -33,7 +33,7 @@ export const DATA_STEPS: DataStep[] = [
   {
     name: 'understanding',
     sources: ['language', 'routines'],
-    compile: () => currentModel(loadRoutines(), undefined, (line) => console.error(line)),
+    compile: () => currentModel(loadRoutines(), { say: (line) => console.error(line) }),
     serverOnly: true,
   },
 ];

@@ -8,6 +8,6 @@ import { currentModel, fingerprint, MODEL_PATH, readModel } from './model.js';
 const started = performance.now();
 const routines = loadRoutines();
 const before = readModel()?.fingerprint;
-const file = currentModel(routines, MODEL_PATH, (line) => console.log(line));
+const file = currentModel(routines, { write: true, say: (line) => console.log(line) });
 const took = (performance.now() - started).toFixed(0);
 console.log(before === file.fingerprint ? `${MODEL_PATH} is current (${file.fingerprint})` : `wrote ${MODEL_PATH} (${fingerprint(routines)}) in ${took} ms`);

@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   const cases = loadEval();
   const close = tooClose(cases, trainingSamples(corpus, routines));
   // The evaluation is of the corpus as it is now: a stale model is trained first.
-  currentModel(routines, undefined, (line) => console.log(line));
+  currentModel(routines, { write: true, say: (line) => console.log(line) });
   const started = performance.now();
   const understanding = new Understanding(loadClassifier(routines), corpus, routines);
   const loadMs = performance.now() - started;

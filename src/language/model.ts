@@ -60,13 +60,19 @@ export function readModel(path = MODEL_PATH): ModelFile | undefined {
   }
 }
 
-/** The committed model when it is current for these routines, else a new one, written in its place. */
-export function currentModel(routines: readonly Routine[], path = MODEL_PATH, say: (line: string) => void = () => {}): ModelFile {
+/**
+ * The committed model when it is current for these routines, else a new one: written in its place when asked
+ * (`npm run language:build`, `npm run nlu:eval`), kept in memory otherwise (`npm run build` never changes the
+ * tracked tree).
+ */
+export function currentModel(routines: readonly Routine[], opts: { path?: string; write?: boolean; say?: (line: string) => void } = {}): ModelFile {
+  const path = opts.path ?? MODEL_PATH;
   const kept = readModel(path);
   if (kept?.fingerprint === fingerprint(routines)) return kept;
-  say(`training the language model (${kept ? 'the corpus, the routines or the features changed' : 'none yet'}); commit ${path} when done`);
+  const why = kept ? 'the corpus, the routines or the features changed' : 'there is none yet';
+  opts.say?.(opts.write ? `training the language model (${why}); commit ${path}` : `training the language model in memory (${why}): run npm run language:build and commit ${path}`);
   const trained = trainModel(routines);
-  writeModel(trained, path);
+  if (opts.write) writeModel(trained, path);
   return trained;
 }
 
@@ -80,5 +86,5 @@ export function loadClassifier(routines: readonly Routine[], path = MODEL_PATH):
   const kept = readModel(path);
   if (kept) return MeaningClassifier.fromJSON(kept.model);
   process.stderr.write(`language model ${path} is missing: training it now (npm run language:build)\n`);
-  return MeaningClassifier.fromJSON(currentModel(routines, path).model);
+  return MeaningClassifier.fromJSON(currentModel(routines, { path, write: true }).model);
 }
