@@ -37,7 +37,19 @@ import {
   stop,
 } from './side.js';
 import { EVERY_DAY } from './reminder.js';
-import { answerPainBefore, answerScreening, answerYesNo, blockToday, choose, listText, noEquipment, notStretchedBefore, stretchedBefore } from './start.js';
+import {
+  answerPainBefore,
+  answerScreening,
+  answerYesNo,
+  blockToday,
+  choose,
+  clearTierB,
+  listText,
+  noEquipment,
+  notStretchedBefore,
+  recordClearance,
+  stretchedBefore,
+} from './start.js';
 import { dizzy, dizzyNoSigns, dizzySigns, emergencyHurt, goOn, hurts, inRun, sayHurtChoice, skipHurting } from './stop-rules.js';
 import type { IntentType } from './intents.js';
 import type { State } from './session.js';
@@ -285,7 +297,12 @@ export const conversation: Conversation = {
     },
     // No exercise today; the advice on entering, a reminder of it after.
     emergency: { expects: 'nothing', help: 'idle', says: sayEmergency, on: {} },
-    urgent: { expects: 'nothing', help: 'idle', says: sayUrgent, on: {} },
+    urgent: {
+      expects: 'nothing',
+      help: 'idle',
+      says: sayUrgent,
+      on: { cleared: to(['screening', 'prerequisite', 'equipment', 'choosing'], clearTierB) },
+    },
     // Closing moments: the next turn starts where the session rests (goodbye's `then`; after a stop rule, choosing).
     goodbye: { expects: 'nothing', help: 'idle', says: sayGoodbye, on: {}, next: ['choosing', 'paused', 'dizzyCheck', 'emergency', 'urgent'] },
     stopped: { expects: 'nothing', help: 'idle', says: sayStopped, on: {}, next: ['choosing'] },
@@ -306,6 +323,8 @@ export const conversation: Conversation = {
     hurts: to(['hurtKind', 'hurtChoice'], (d, s, i) => (inRun(s) ? hurts(d, s, i.kind) : undefined)),
     dizzy: to(['dizzyCheck'], (d, s) => (inRun(s) ? dizzy(d, s) : undefined)),
     progress: to([], (d, s) => (inRun(s) ? progress(d, s) : undefined)),
+    // "A doctor has checked it", said another day: the stored answers it was about are cleared.
+    cleared: to([], (d, s) => (recordClearance(d), { again: s })),
   },
 };
 

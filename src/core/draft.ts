@@ -51,6 +51,14 @@ export class Draft {
     return this;
   }
 
+  /** A tier B day lifted: a doctor has checked what blocked it. A tier A day is never lifted. */
+  unblockTierB(): this {
+    if (this.common.blocked?.tier !== 'B') return this;
+    const { blocked: _lifted, ...rest } = this.common;
+    this.common = rest;
+    return this;
+  }
+
   /** The full screening is due (or done). */
   setScreenFull(due: boolean): this {
     this.common = { ...this.common, screenFull: due };

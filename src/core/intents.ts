@@ -9,9 +9,17 @@ export const HurtKind = z.enum([
   'spreading', // pain or tingling spreading down a leg
   'numbness', // new or worse numbness
   'mild', // mild stretch discomfort
-  'saddle', // numbness around the seat, bladder or bowel change, both legs weak: an emergency
-  'chest', // chest pain, severe breathlessness, feeling faint
-  'pregnancy', // pregnancy warning signs: bleeding, calf pain, fluid leak, contractions
+  // Tier A signs (safety.md sections 1 and 3), said at any moment: the emergency path at once.
+  'saddle', // numbness around the seat or genitals
+  'bladder', // new bladder or bowel trouble, or sexual problems
+  'bothLegs', // pain, tingling, numbness or weakness in both legs
+  'weakLegs', // legs getting weaker, walking getting harder
+  'trauma', // the pain began after a serious fall or accident
+  'chest', // chest pain
+  'breathless', // sudden severe breathlessness
+  'neuro', // slurred speech, double vision, trouble swallowing, one-sided weakness
+  'faint', // feeling faint: stop, sit or lie down; the emergency number if it does not pass
+  'pregnancy', // pregnancy warning signs: bleeding, calf pain, fluid leak, contractions (for a pregnant person)
 ]);
 export type HurtKind = z.infer<typeof HurtKind>;
 
@@ -66,6 +74,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reminderOff') }),
   z.object({ type: z.literal('history') }),
   z.object({ type: z.literal('forgetMe') }),
+  /** "A doctor has checked this and said exercise is fine": clears the tier B answers that blocked exercise. */
+  z.object({ type: z.literal('cleared') }),
   /** "Thank you", "that helped": said in passing, never a request. */
   z.object({ type: z.literal('thanks') }),
   z.object({

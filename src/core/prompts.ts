@@ -3,7 +3,8 @@ import type { Draft } from './draft.js';
 import type { Display } from './reply.js';
 import { position } from './run.js';
 import { currentQuestion, screeningQuestionText } from './start.js';
-import type { In, RoutineRun } from './session.js';
+import { isSign } from './screening.js';
+import type { Because, In, RoutineRun } from './session.js';
 import type { How, Shown } from './table.js';
 
 /** What each moment says and shows, except a step (present.ts) and the finish (finish.ts). */
@@ -107,13 +108,25 @@ export function sayForget(d: Draft): Shown {
   return question(d, d.copy.forgetConfirm, {});
 }
 
-/** On entering: the advice; asked again later that day: a reminder of it. */
-export function sayEmergency(d: Draft, _s: In<'emergency'>, how: How): Shown {
-  return closing(d, how === 'enter' ? d.copy.emergency : d.copy.blockedToday('A'));
+/** The answer or words advice follows ("You told me about numbness around your seat."). */
+function becauseText(d: Draft, because: Because | undefined): string | undefined {
+  if (!because) return undefined;
+  const phrase = because.sign === 'neuro' ? d.copy.neuroPhrase : isSign(because.sign) ? d.copy.signs[because.sign].phrase : undefined;
+  return phrase && d.copy.because(phrase, because.unsure);
 }
 
-export function sayUrgent(d: Draft, _s: In<'urgent'>, how: How): Shown {
-  return closing(d, how === 'enter' ? d.copy.urgent : d.copy.blockedToday('B'));
+/** On entering: the advice, saying what it follows; asked again later that day: a reminder of it. */
+export function sayEmergency(d: Draft, s: In<'emergency'>, how: How): Shown {
+  if (how !== 'enter') return closing(d, d.copy.blockedToday('A'));
+  d.say(becauseText(d, s.because));
+  return closing(d, d.copy.emergency);
+}
+
+/** No exercise today, see a doctor soon; and how to say that a doctor has already checked it. */
+export function sayUrgent(d: Draft, s: In<'urgent'>, how: How): Shown {
+  if (how !== 'enter') return closing(d, d.copy.blockedToday('B'));
+  d.say(becauseText(d, s.because));
+  return closing(d, `${d.copy.urgent} ${d.copy.clearanceOffer}`);
 }
 
 export function sayGoodbye(d: Draft): Shown {
@@ -121,5 +134,5 @@ export function sayGoodbye(d: Draft): Shown {
 }
 
 export function sayStopped(d: Draft, s: In<'stopped'>): Shown {
-  return closing(d, s.advice === 'chest' ? d.copy.chestStop : d.copy.pregnancyStop);
+  return closing(d, s.advice === 'faint' ? d.copy.faintStop : d.copy.pregnancyStop);
 }

@@ -67,6 +67,10 @@ export const STABLE: ReadonlySet<SignId> = new Set(['bCancer', 'bSteroids', 'bAg
 
 export const SURGERY_KINDS: readonly SignId[] = GROUPS.cSurgery;
 
+export function isSign(id: string): id is SignId {
+  return Object.hasOwn(SIGNS, id);
+}
+
 export function isGroup(id: string): id is GroupId {
   return Object.hasOwn(GROUPS, id);
 }

@@ -85,8 +85,15 @@ export const DizzyCheck = moment('dizzyCheck', { run: RoutineRun });
 export const PainAfter = moment('painAfter', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
 /** The summary, and the offer of a reminder. */
 export const Finished = moment('finished', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
-export const Emergency = moment('emergency', {});
-export const Urgent = moment('urgent', {});
+/** The sign advice follows: a screening sign id (core/screening.ts) or a stop rule ("neuro"), and whether "not sure". */
+export const Because = z.object({ sign: z.string(), unsure: z.boolean().default(false) }).strict();
+export type Because = z.infer<typeof Because>;
+/** The screening left at a tier B answer, to go on with once a doctor's clearance is given. */
+export const PendingScreening = z
+  .object({ routineId: z.string(), queue: z.array(z.string()), answers: z.record(z.string(), Answer), full: z.boolean() })
+  .strict();
+export const Emergency = moment('emergency', { because: Because.optional() });
+export const Urgent = moment('urgent', { because: Because.optional(), pending: PendingScreening.optional() });
 
 /** The moments a side question can interrupt, and return to. */
 const RESTING = [
@@ -120,8 +127,8 @@ export const Forget = moment('forget', { back: Resting });
  * with the run kept for next time, or no exercise today).
  */
 export const Goodbye = moment('goodbye', { then: Resting });
-/** A stop rule ended the routine with advice (chest pain, pregnancy warning signs); next turn: choosing. */
-export const Stopped = moment('stopped', { advice: z.enum(['chest', 'pregnancy']) });
+/** A stop rule ended the routine with advice (feeling faint, pregnancy warning signs); next turn: choosing. */
+export const Stopped = moment('stopped', { advice: z.enum(['faint', 'pregnancy']) });
 
 const STATES = [...RESTING, Reminder, Forget, Goodbye, Stopped] as const;
 

@@ -3,8 +3,8 @@ import type { Draft } from './draft.js';
 import type { Answer } from './profile.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
 import { beginRun } from './run.js';
-import { EVERY_SESSION, isGroup, isQuestion, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
-import type { In } from './session.js';
+import { blockingAnswers, EVERY_SESSION, isGroup, isQuestion, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
+import type { Because, In } from './session.js';
 import type { Again } from './table.js';
 
 /** From "start X" to the first step: choosing, screening, prerequisites, equipment, pain before. */
@@ -88,15 +88,46 @@ export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): I
       // Keep what was answered so a tier B "yes" brings the full screening back next time.
       const kept = storedAnswers(answers);
       if (Object.keys(kept).length > 0) d.updateProfile({ screening: withAnswers(d.profile.screening, kept, d.ctx.now, false) });
-      return blockToday(d, tier, undefined, s.routineId);
+      const because = { sign: id, unsure: answer === 'unsure' };
+      if (tier === 'A') return blockToday(d, 'A', { routineId: s.routineId, because });
+      return blockToday(d, 'B', { routineId: s.routineId, because, pending: { routineId: s.routineId, queue, answers, full: s.full } });
     }
   }
-  if (queue.length > 0) return { ...s, queue, answers };
+  return goOnScreening(d, { ...s, queue, answers });
+}
+
+/** The next question, or, with none left, the answers saved (a full screening) and on to the routine. */
+function goOnScreening(d: Draft, s: In<'screening'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing'> {
+  if (s.queue.length > 0) return s;
   // A full screening replaces the stored answers it asked, and its date; the quick one stores nothing.
-  if (s.full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(answers), d.ctx.now, true) });
+  if (s.full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(s.answers), d.ctx.now, true) });
   if (d.common.screenFull) d.setScreenFull(false);
   d.say(d.copy.screeningDone);
   return afterScreening(d, s.routineId);
+}
+
+/**
+ * "A doctor has checked this and said exercise is fine": every tier B answer that blocks exercise is cleared,
+ * with today's date, and a screening left at one goes on. A tier A day is never lifted (see Draft.unblockTierB).
+ */
+export function clearTierB(d: Draft, s: In<'urgent'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing'> | Again {
+  if (!recordClearance(d)) return { again: s };
+  d.unblockTierB();
+  return s.pending ? goOnScreening(d, { moment: 'screening', ...s.pending }) : { moment: 'choosing' };
+}
+
+/** The clearance stored for every blocking tier B answer; false when there was none to clear. */
+export function recordClearance(d: Draft): boolean {
+  const stored = d.profile.screening;
+  const blocking = blockingAnswers(stored);
+  if (!stored || blocking.length === 0) {
+    d.say(d.copy.nothingToClear);
+    return false;
+  }
+  const at = d.ctx.now.toISOString();
+  d.updateProfile({ screening: { ...stored, cleared: { ...stored.cleared, ...Object.fromEntries(blocking.map((id) => [id, at])) } } });
+  d.say(d.copy.cleared);
+  return true;
 }
 
 /**
@@ -107,17 +138,24 @@ function storedAnswers(answers: Record<string, Answer>): Record<string, Answer> 
   return Object.fromEntries(Object.entries(answers).filter(([id]) => Object.hasOwn(SIGNS, id) && tierOf(id) !== 'A'));
 }
 
+export interface BlockOptions {
+  event?: 'tierA' | 'tierB' | 'stopRule';
+  routineId?: string | undefined;
+  /** The answer or words the advice follows, said with it. */
+  because?: Because | undefined;
+  /** Tier B: the screening to go on with if the person says a doctor has checked this. */
+  pending?: In<'urgent'>['pending'];
+}
+
 /** Ends the exercise part of today's conversation with the tier's advice; it holds until the person's day changes. */
-export function blockToday(
-  d: Draft,
-  tier: 'A' | 'B',
-  eventKind: 'tierA' | 'tierB' | 'stopRule' = tier === 'A' ? 'tierA' : 'tierB',
-  routineId?: string,
-): In<'emergency' | 'urgent'> {
+export function blockToday(d: Draft, tier: 'A' | 'B', o: BlockOptions = {}): In<'emergency' | 'urgent'> {
   // One audit event per block: refusing a later start the same day is not a new event.
-  if (!d.common.blocked) d.effect({ type: 'safetyEvent', kind: eventKind, ...(routineId ? { routineId } : {}) });
+  if (!d.common.blocked) d.effect({ type: 'safetyEvent', kind: o.event ?? (tier === 'A' ? 'tierA' : 'tierB'), ...(o.routineId ? { routineId: o.routineId } : {}) });
+  // A tier A day is never softened by a later tier B answer.
   d.block(d.common.blocked?.tier === 'A' ? 'A' : tier);
-  return d.common.blocked?.tier === 'A' ? { moment: 'emergency' } : { moment: 'urgent' };
+  const because = o.because ? { because: o.because } : {};
+  if (d.common.blocked?.tier === 'A') return { moment: 'emergency', ...because };
+  return { moment: 'urgent', ...because, ...(o.pending ? { pending: o.pending } : {}) };
 }
 
 /** After screening: prerequisites, then equipment. */

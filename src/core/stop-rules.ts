@@ -2,6 +2,7 @@ import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { HurtKind } from './intents.js';
 import { currentItem, itemsLeft, passAvoided, present, skipStep, walk } from './run.js';
+import { conditionsOf } from './safety.js';
 import { blockToday } from './start.js';
 import { runOf, type In, type State, type Subject } from './session.js';
 import { displayFor } from './prompts.js';
@@ -24,20 +25,32 @@ function subjectOf(d: Draft, s: InRun): Subject | undefined {
   return step && { stepId: step.id, done: false };
 }
 
-/** The kinds that are an emergency or end the routine, said in any moment. */
+/** The tier A sign each emergency kind of hurt is (core/screening.ts), so the advice can say what it follows. */
+const SIGN_OF: Partial<Record<HurtKind, string>> = {
+  saddle: 'aSaddle',
+  bladder: 'aBladder',
+  bothLegs: 'aBothLegs',
+  weakLegs: 'aWeaker',
+  trauma: 'aTrauma',
+  chest: 'aChest',
+  breathless: 'aChest',
+  neuro: 'neuro',
+};
+
+/**
+ * The kinds that are an emergency or end the routine, said in any moment (safety.md section 3). Pregnancy
+ * warning signs stop the routine only for a person who said they are pregnant; from anyone else the same words
+ * follow the ordinary rules.
+ */
 export function emergencyHurt(d: Draft, s: State, kind: HurtKind | undefined): In<'emergency' | 'urgent' | 'stopped'> | undefined {
   const routineId = runOf(s)?.routineId;
-  switch (kind) {
-    case 'saddle':
-      // Saddle numbness, bladder or bowel change, both legs weak: tier A.
-      return blockToday(d, 'A', 'stopRule', routineId);
-    case 'chest':
-    case 'pregnancy':
-      d.effect({ type: 'safetyEvent', kind: 'stopRule', ...(routineId ? { routineId } : {}) });
-      return { moment: 'stopped', advice: kind };
-    default:
-      return undefined;
+  const sign = kind && SIGN_OF[kind];
+  if (sign) return blockToday(d, 'A', { event: 'stopRule', routineId, because: { sign, unsure: false } });
+  if (kind === 'faint' || (kind === 'pregnancy' && conditionsOf(d.profile).has('pregnant'))) {
+    d.effect({ type: 'safetyEvent', kind: 'stopRule', ...(routineId ? { routineId } : {}) });
+    return { moment: 'stopped', advice: kind };
   }
+  return undefined;
 }
 
 /** "This hurts" during a routine: what kind, or, with the kind, what to do about it. */
@@ -60,6 +73,9 @@ export function hurts(d: Draft, s: InRun, kind: HurtKind | undefined): In<'hurtK
     }
     case 'mild':
       return { moment: 'hurtChoice', run, subject, hurt: 'mild' };
+    case 'pregnancy':
+      // Not pregnant (or the stop rule would have taken it): an ordinary hurt, asked about like any other.
+      return { moment: 'hurtKind', run, subject };
     default:
       // The emergency kinds are taken before any moment (conversation.ts, safety).
       return undefined;
@@ -109,7 +125,7 @@ export function dizzy(d: Draft, s: InRun): In<'dizzyCheck'> {
 
 /** Any neurological sign (or not sure) with dizziness: emergency advice. */
 export function dizzySigns(d: Draft, s: In<'dizzyCheck'>): In<'emergency' | 'urgent'> {
-  return blockToday(d, 'A', 'stopRule', s.run.routineId);
+  return blockToday(d, 'A', { event: 'stopRule', routineId: s.run.routineId, because: { sign: 'neuro', unsure: false } });
 }
 
 /** No neurological sign: rest, past the moves left out (or the end of the steps when none are left). */

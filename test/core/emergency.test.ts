@@ -47,8 +47,8 @@ describe('emergency numbers by region (safety.md section 1)', () => {
     expect(copyFor('en-US').urgent).to.not.include('NHS');
   });
 
-  it('the chest-pain stop advice carries the same number', () => {
-    expect(copyFor('en-NZ').chestStop).to.include('call 111 now');
-    expect(copyFor('en').chestStop).to.include('call your local emergency number now');
+  it('the advice for feeling faint carries the same number', () => {
+    expect(copyFor('en-NZ').faintStop).to.include('call 111 now');
+    expect(copyFor('en').faintStop).to.include('call your local emergency number now');
   });
 });

@@ -43,7 +43,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     blockedToday: (tier: 'A' | 'B') =>
       tier === 'A'
         ? `Earlier you told me about a warning sign. Please don't exercise today. ${emergencyCall}`
-        : 'Earlier you told me something that needs a doctor first. Please no exercise today.',
+        : "Earlier you told me something that needs a doctor first. Please no exercise today. If a doctor has checked it and said exercise is fine, say: a doctor has checked it.",
 
     // Screening
     screeningIntro: 'First, a quick safety check. Answer yes, no or not sure.',
@@ -95,6 +95,12 @@ export function englishCopy(locale: string, timeZone?: string) {
       ? "Please don't exercise today. Call NHS 111, or get an urgent GP appointment today, to get this checked."
       : "Please don't exercise today. Get an urgent appointment with a doctor today to get this checked.",
     screeningDone: 'Thank you. That all sounds fine for today.',
+    /** What emergency or urgent advice follows: an answer, or words said during a routine. */
+    because: (phrase: string, unsure: boolean) => (unsure ? `You weren't sure about ${phrase}, so to be safe:` : `You told me about ${phrase}.`),
+    neuroPhrase: 'dizziness with slurred speech, double vision, trouble swallowing or weakness on one side',
+    clearanceOffer: 'If a doctor has already checked this and said exercise is fine, tell me: a doctor has checked it.',
+    cleared: "Thank you. I've noted that a doctor has checked it, with today's date.",
+    nothingToClear: "Thanks. There's nothing waiting on a doctor's check.",
 
     // Tier C: one sentence each on what changes and why
     reasons: {
@@ -196,7 +202,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     hurtMildDone: 'A mild stretch is fine. Say next to go on, or stop to finish.',
     hurtMild: 'A mild stretch is fine. Would you like the easier version, skip it, or go on?',
     hurtMildNoEasier: 'A mild stretch is fine. Would you like to skip it, or go on?',
-    chestStop: `Stop now and rest. If the chest pain, breathlessness or faintness isn't gone within a few minutes, ${emergencyCall.replace(/^Call/, 'call')}`,
+    faintStop: `Stop now, and sit or lie down somewhere safe. If the faint feeling hasn't passed within a few minutes, or comes with chest pain or breathlessness, ${emergencyCall.replace(/^Call/, 'call')}`,
     pregnancyStop: 'Stop now. Contact your maternity team or midwife straight away.',
     dizzyStop:
       "Stop. Come back slowly to a safe position. If you're on the roller, slide back onto it, then sit up slowly. I'll leave this move out for today.",

@@ -141,7 +141,11 @@ for (const locale of LOCALES) {
     });
 
     it("uses the core's ids for hurt kinds, equipment and reminder days", () => {
-      expect(type('HURT_KIND').values.map((v) => v.id)).to.have.members([...HurtKind.options]);
+      // Every kind of hurt is heard: as a HURT_KIND value ("it's sharp"), or as a meaning of its own (the tier A signs).
+      const values = type('HURT_KIND').values.map((v) => v.id);
+      const own = Object.keys(loadCorpus(locale).intents).flatMap((label) => (label.startsWith('hurts.') ? [label.slice('hurts.'.length)] : []));
+      for (const id of values) expect(HurtKind.options, id).to.include(id);
+      for (const kind of HurtKind.options) expect([...values, ...own], kind).to.include(kind);
       for (const v of type('EQUIPMENT').values) expect(EquipmentId.options).to.include(v.id);
       for (const v of type('REMINDER_DAYS').values) expect(parseDays(v.id), v.id).to.not.equal(undefined);
     });
