@@ -24,19 +24,25 @@ export const Choices = {
     { label: 'Pause', intent: { type: 'pause' } },
     { label: 'Stop', intent: { type: 'stop' }, confirm: 'Stop this routine? You can pick it up next time.' },
     { label: 'This hurts', intent: { type: 'hurts' }, style: 'danger' },
+    { label: 'I feel dizzy', intent: { type: 'dizzy' }, style: 'danger' },
   ],
   paused: (): Choice[] => [
     { label: 'Resume', intent: { type: 'resume' }, style: 'primary' },
     { label: 'Start over', intent: { type: 'startOver' } },
     { label: 'Stop', intent: { type: 'stop' } },
   ],
-  hurtKinds: (): Choice[] => [
+  /** Every stop sign a person can press (safety.md section 3); the pregnancy signs only for a pregnant person. */
+  hurtKinds: (pregnant: boolean): Choice[] => [
     { label: 'Sharp or shooting', intent: { type: 'hurts', kind: 'sharp' } },
     { label: 'Spreading down a leg', intent: { type: 'hurts', kind: 'spreading' } },
     { label: 'Numbness', intent: { type: 'hurts', kind: 'numbness' } },
     { label: 'Mild stretch', intent: { type: 'hurts', kind: 'mild' } },
     { label: 'Numb around my seat', intent: { type: 'hurts', kind: 'saddle' }, style: 'danger' },
-    { label: 'Chest pain or faint', intent: { type: 'hurts', kind: 'chest' }, style: 'danger' },
+    { label: 'Bladder or bowel change', intent: { type: 'hurts', kind: 'bladder' }, style: 'danger' },
+    { label: 'In both legs', intent: { type: 'hurts', kind: 'bothLegs' }, style: 'danger' },
+    { label: 'Chest pain or breathless', intent: { type: 'hurts', kind: 'chest' }, style: 'danger' },
+    { label: 'Feeling faint', intent: { type: 'hurts', kind: 'faint' }, style: 'danger' },
+    ...(pregnant ? [{ label: 'Bleeding, contractions or calf pain', intent: { type: 'hurts', kind: 'pregnancy' }, style: 'danger' } as Choice] : []),
   ],
   /** After a hurt: easier, skip, go on or stop; after one at a check-in (the step is done): go on or stop. */
   hurtChoice: (copy: Copy, hasEasier: boolean, done = false): Choice[] => [

@@ -73,8 +73,8 @@ import type { Draft } from './draft.js';
 
 // Where walking a routine can lead: the next step, or the end of the steps.
 const WALK = ['step', 'painAfter'] as const;
-// Where starting a routine can lead: its first step, nothing fitting, or a day without exercise.
-const BEGIN = ['step', 'painAfter', 'choosing', 'emergency', 'urgent'] as const;
+// Where starting a routine can lead: its first step, nothing fitting, a day without exercise, or pain too high to start.
+const BEGIN = ['step', 'painAfter', 'choosing', 'emergency', 'urgent', 'goodbye'] as const;
 const NO_EXERCISE = ['emergency', 'urgent'] as const;
 
 /** The same moment again, with a word first. */
@@ -270,6 +270,8 @@ export const conversation: Conversation = {
       expects: 'yesNo',
       help: 'question',
       says: sayFinished,
+      // After a routine that flared the conversation closes with care, no reminder offer.
+      ends: (_d, s) => s.flared,
       on: {
         yes: to(['reminder'], () => ({ moment: 'reminder', days: EVERY_DAY })),
         no: to(['goodbye'], goodbye),

@@ -10,9 +10,10 @@ import type { How, Shown } from './table.js';
 
 /** The answer to "how is your back now?" (a score, or skipped): added to the entry recorded when the steps ended. */
 export function finish(d: Draft, s: In<'painAfter'>, painAfter: number | undefined): In<'finished'> {
-  if (painAfter === undefined) return { moment: 'finished', entry: s.entry, minutes: s.minutes };
+  const { minutes, flared } = s;
+  if (painAfter === undefined) return { moment: 'finished', entry: s.entry, minutes, flared };
   d.effect({ type: 'recordPainAfter', routineId: s.entry.routineId, startedAt: s.entry.startedAt, painAfter });
-  return { moment: 'finished', entry: { ...s.entry, painAfter }, minutes: s.minutes };
+  return { moment: 'finished', entry: { ...s.entry, painAfter }, minutes, flared };
 }
 
 /** The summary: minutes, steps, pain before and after, the traffic light, the streak, progress over weeks. */
@@ -31,12 +32,19 @@ function summary(d: Draft, s: In<'finished'>): string[] {
   ].filter(Boolean);
 }
 
-/** On entering: the summary and the reminder offer; asked again, the offer alone. The card keeps the summary. */
+/**
+ * On entering: the summary and the reminder offer; asked again, the offer alone. The card keeps the summary.
+ * After a routine that flared, care instead of the offer: it is not the moment to plan the next one.
+ */
 export function sayFinished(d: Draft, s: In<'finished'>, how: How): Shown {
   const lines = summary(d, s);
   if (how === 'enter') d.say(...lines);
-  d.say(d.copy.reminderOffer);
   const title = d.routine(s.entry.routineId)?.title ?? d.copy.name;
+  if (s.flared) {
+    d.say(d.copy.afterFlare, d.copy.bye);
+    return { display: { title, body: [...lines, d.copy.afterFlare].join(' ') }, reprompt: d.copy.afterFlare };
+  }
+  d.say(d.copy.reminderOffer);
   return { display: { title, body: lines.join(' ') }, choices: Choices.yesNo(), reprompt: d.copy.reminderOffer };
 }
 

@@ -3,6 +3,7 @@ import type { Draft } from './draft.js';
 import type { Display } from './reply.js';
 import { position } from './run.js';
 import { currentQuestion, screeningQuestionText } from './start.js';
+import { conditionsOf } from './safety.js';
 import { isSign } from './screening.js';
 import type { Because, In, RoutineRun } from './session.js';
 import type { How, Shown } from './table.js';
@@ -93,7 +94,7 @@ export function sayCheckIn(d: Draft, s: In<'checkIn'>): Shown {
 
 export function sayHurtKind(d: Draft, s: In<'hurtKind'>): Shown {
   d.say(d.copy.hurtKind);
-  return { display: displayFor(d, d.copy.hurtKind, s), choices: Choices.hurtKinds(), reprompt: d.copy.hurtKindShort };
+  return { display: displayFor(d, d.copy.hurtKind, s), choices: Choices.hurtKinds(conditionsOf(d.profile).has('pregnant')), reprompt: d.copy.hurtKindShort };
 }
 
 export function sayDizzyCheck(d: Draft, s: In<'dizzyCheck'>): Shown {

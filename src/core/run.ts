@@ -1,7 +1,8 @@
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
 import type { Routine, Step } from './routine.js';
-import { conditionsOf, PainRules, planRoutine } from './safety.js';
+import { conditionsOf, leftOutToday, PainRules, planRoutine } from './safety.js';
+import { leaveOutToday } from './today.js';
 import { blockToday, listText } from './start.js';
 import type { In, PlanItem, RoutineRun } from './session.js';
 import type { Again } from './table.js';
@@ -33,7 +34,7 @@ export function position(run: RoutineRun, index = run.index): { index: number; t
 export function beginRun(d: Draft, routine: Routine, painBefore: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent'> {
   // Defence in depth: nothing starts a routine on a day the screening said no.
   if (d.common.blocked) return blockToday(d, d.common.blocked.tier);
-  const plan = planRoutine(routine, conditionsOf(d.profile), new Set(d.profile.flaredSteps));
+  const plan = planRoutine(routine, conditionsOf(d.profile), new Set(d.profile.flaredSteps), leftOutToday(d.profile, d.today()));
   const left = [...new Set(plan.left.map((l) => l.reason))].map((r) => d.copy.reasons[r]);
   if (plan.items.length === 0) {
     d.say(...left).say(d.copy.nothingFits, listText(d));
@@ -49,6 +50,8 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
     skipped: [],
     easier: false,
     avoid: [],
+    leftOut: [],
+    flared: false,
     cautioned: [],
     spentMs: 0,
     lastAt: d.ctx.now.toISOString(),
@@ -74,8 +77,14 @@ export function walk(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
 export function passAvoided(run: RoutineRun): RoutineRun {
   let index = run.index;
   const skipped = [...run.skipped];
-  for (let item = run.items[index]; item && run.avoid.includes(item.stepId); item = run.items[index]) skipped.push(index++);
+  while (index < run.items.length && isLeftOut(run, index)) skipped.push(index++);
   return { ...run, skipped, index };
+}
+
+/** An item left out today: its step (dizziness, a pain rise), or it alone (a technique on one side). */
+function isLeftOut(run: RoutineRun, index: number): boolean {
+  const item = run.items[index];
+  return item !== undefined && (run.avoid.includes(item.stepId) || run.leftOut.includes(index));
 }
 
 /** Whether items remain once the ones left out today are passed over. */
@@ -112,7 +121,7 @@ export function skipStep(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
 /** The previous item not left out today (dizzy, pain rise); the first says so and stays. */
 export function back(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
   let index = run.index - 1;
-  for (let item = run.items[index]; item && run.avoid.includes(item.stepId); item = run.items[index]) index--;
+  while (index >= 0 && isLeftOut(run, index)) index--;
   if (index < 0) d.say(d.copy.firstStep);
   return present(d, { ...run, index: index < 0 ? run.index : index, easier: false });
 }
@@ -144,9 +153,10 @@ export function painRating(d: Draft, run: RoutineRun, score: number, stepId: str
   if (stepId) {
     if (!d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
     d.effect({ type: 'safetyEvent', kind: 'painRise', routineId: run.routineId, stepId });
+    leaveOutToday(d, run.routineId, { steps: [stepId] });
   }
   d.say(d.copy.painRose);
-  return stepId ? { ...run, avoid: [...run.avoid, stepId] } : run;
+  return { ...run, flared: true, ...(stepId ? { avoid: [...run.avoid, stepId] } : {}) };
 }
 
 /** A rating at the check-in after `stepId`. */
@@ -173,7 +183,7 @@ export function finishSteps(d: Draft, run: RoutineRun): In<'painAfter'> {
   if (routine) d.say(d.copy.finished(routine.title));
   const entry = historyEntry(d, run);
   d.effect({ type: 'recordHistory', entry });
-  return { moment: 'painAfter', entry, minutes: Math.max(1, Math.round(run.spentMs / 60_000)) };
+  return { moment: 'painAfter', entry, minutes: Math.max(1, Math.round(run.spentMs / 60_000)), flared: run.flared };
 }
 
 /** The finished run as a history entry. */

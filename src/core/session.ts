@@ -38,6 +38,10 @@ export const RoutineRun = z
     easier: z.boolean().default(false),
     /** Step ids left out for today (dizziness, pain rise, this hurts). */
     avoid: z.array(z.string()).default([]),
+    /** Items left out for today one by one: the same technique on the side that had sharp or spreading pain. */
+    leftOut: z.array(z.number().int()).default([]),
+    /** Something flared during the run (a hurt, a pain rise, dizziness): the end is gentler, with no reminder offer. */
+    flared: z.boolean().default(false),
     /** Safety tags whose cautions have been said once this run. */
     cautioned: z.array(z.string()).default([]),
     /** Time spent in the routine so far, in ms: pauses, stops and days away do not count (see clock.ts). */
@@ -82,9 +86,9 @@ export const HurtChoice = moment('hurtChoice', { run: RoutineRun, subject: Subje
 /** Dizzy: "slurred speech, double vision ...?" */
 export const DizzyCheck = moment('dizzyCheck', { run: RoutineRun });
 /** The steps are over and recorded (`entry`); `minutes` spent in them. */
-export const PainAfter = moment('painAfter', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
+export const PainAfter = moment('painAfter', { entry: HistoryEntry, minutes: z.number().int().nonnegative(), flared: z.boolean().default(false) });
 /** The summary, and the offer of a reminder. */
-export const Finished = moment('finished', { entry: HistoryEntry, minutes: z.number().int().nonnegative() });
+export const Finished = moment('finished', { entry: HistoryEntry, minutes: z.number().int().nonnegative(), flared: z.boolean().default(false) });
 /** The sign advice follows: a screening sign id (core/screening.ts) or a stop rule ("neuro"), and whether "not sure". */
 export const Because = z.object({ sign: z.string(), unsure: z.boolean().default(false) }).strict();
 export type Because = z.infer<typeof Because>;

@@ -3,6 +3,7 @@ import type { Draft } from './draft.js';
 import type { Answer } from './profile.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
 import { beginRun } from './run.js';
+import { PainRules } from './safety.js';
 import { blockingAnswers, EVERY_SESSION, isGroup, isQuestion, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
 import type { Because, In } from './session.js';
 import type { Again } from './table.js';
@@ -191,7 +192,29 @@ export function noEquipment(d: Draft, s: In<'equipment'>): In<'equipment' | 'cho
   return { moment: 'equipment', routineId: instead.id, offered: true };
 }
 
-export function answerPainBefore(d: Draft, s: In<'painBefore'>, score: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent'> {
+/**
+ * The pain before starting (safety.md section 4): 10 means no exercise now, with advice to rest and get help;
+ * 8 or 9, only the gentlest routine, with advice to see someone if it stays this high.
+ */
+export function answerPainBefore(d: Draft, s: In<'painBefore'>, score: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent' | 'goodbye'> {
   const routine = d.routine(s.routineId);
-  return routine ? beginRun(d, routine, score) : { moment: 'choosing' };
+  if (!routine) return { moment: 'choosing' };
+  const advice = score === undefined ? 'ok' : PainRules.before(score);
+  if (score === undefined || advice === 'ok') return beginRun(d, routine, score);
+  if (advice === 'noExercise') {
+    d.say(d.copy.painTen(d.copy.urgentHelp));
+    return { moment: 'goodbye', then: { moment: 'choosing' } };
+  }
+  const gentlest = gentlestRoutine(d);
+  if (!gentlest) {
+    d.say(d.copy.painVeryHighNothing(score));
+    return { moment: 'goodbye', then: { moment: 'choosing' } };
+  }
+  d.say(gentlest.id === routine.id ? d.copy.painVeryHighSame(score) : d.copy.painVeryHighGentlest(score, gentlest.title));
+  return beginRun(d, gentlest, score);
+}
+
+/** The gentlest routine for this person: gentle, needing no equipment, the shortest. */
+function gentlestRoutine(d: Draft): Routine | undefined {
+  return recommend(d.ctx.routines, d.profile, d.ctx.history, { gentle: true, without: [...EquipmentId.options] });
 }

@@ -3,6 +3,7 @@ import type { Draft } from './draft.js';
 import type { HurtKind } from './intents.js';
 import { currentItem, itemsLeft, passAvoided, present, skipStep, walk } from './run.js';
 import { conditionsOf } from './safety.js';
+import { leaveOutTechnique, leaveOutToday } from './today.js';
 import { blockToday } from './start.js';
 import { runOf, type In, type State, type Subject } from './session.js';
 import { displayFor } from './prompts.js';
@@ -67,9 +68,14 @@ export function hurts(d: Draft, s: InRun, kind: HurtKind | undefined): In<'hurtK
       const { stepId } = subject;
       d.effect({ type: 'safetyEvent', kind: 'stopRule', routineId: run.routineId, stepId });
       if (!d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
-      // A step already done is left out for the rest of the run; one under way is the person's choice.
+      // A step already done is left out for the rest of the run; one under way is the person's choice. Either
+      // way it stays out for the rest of the day, and with sharp or spreading pain so does its technique on that side.
       const avoid = subject.done && !run.avoid.includes(stepId) ? [...run.avoid, stepId] : run.avoid;
-      return { moment: 'hurtChoice', run: { ...run, avoid }, subject, hurt: 'sharp' };
+      const item = run.items[subject.done ? run.index - 1 : run.index];
+      const side = item?.side ?? d.routine(run.routineId)?.steps.find((x) => x.id === stepId)?.side;
+      const kept = { ...run, avoid, flared: true };
+      if (kind === 'numbness') leaveOutToday(d, run.routineId, { steps: [stepId] });
+      return { moment: 'hurtChoice', run: kind === 'numbness' ? kept : leaveOutTechnique(d, kept, stepId, side), subject, hurt: 'sharp' };
     }
     case 'mild':
       return { moment: 'hurtChoice', run, subject, hurt: 'mild' };
@@ -119,8 +125,9 @@ export function dizzy(d: Draft, s: InRun): In<'dizzyCheck'> {
   const headHangs = d.routine(run.routineId)?.steps.filter((x) => x.tags.includes('head-hang')).map((x) => x.id) ?? [];
   const avoid = [...new Set([...run.avoid, ...(stepId ? [stepId] : []), ...headHangs])];
   d.effect({ type: 'safetyEvent', kind: 'dizzy', routineId: run.routineId, ...(stepId ? { stepId } : {}) });
+  leaveOutToday(d, run.routineId, { steps: [...(stepId ? [stepId] : []), ...headHangs] });
   d.say(d.copy.dizzyStop);
-  return { moment: 'dizzyCheck', run: { ...run, avoid } };
+  return { moment: 'dizzyCheck', run: { ...run, avoid, flared: true } };
 }
 
 /** Any neurological sign (or not sure) with dizziness: emergency advice. */

@@ -98,6 +98,8 @@ describe('merging two people who link their identities', () => {
       skipped: [],
       easier: false,
       avoid,
+      leftOut: [],
+      flared: false,
       cautioned: [],
       spentMs: 0,
     });

@@ -95,6 +95,9 @@ export function englishCopy(locale: string, timeZone?: string) {
       ? "Please don't exercise today. Call NHS 111, or get an urgent GP appointment today, to get this checked."
       : "Please don't exercise today. Get an urgent appointment with a doctor today to get this checked.",
     screeningDone: 'Thank you. That all sounds fine for today.',
+    urgentHelp: gb
+      ? `call NHS 111, or see your GP. If you also have numbness around your seat, bladder trouble or weak legs, ${emergencyCall.replace(/^Call/, 'call')}`
+      : `see a doctor. If you also have numbness around your seat, bladder trouble or weak legs, ${emergencyCall.replace(/^Call/, 'call')}`,
     /** What emergency or urgent advice follows: an answer, or words said during a routine. */
     because: (phrase: string, unsure: boolean) => (unsure ? `You weren't sure about ${phrase}, so to be safe:` : `You told me about ${phrase}.`),
     neuroPhrase: 'dizziness with slurred speech, double vision, trouble swallowing or weakness on one side',
@@ -152,7 +155,16 @@ export function englishCopy(locale: string, timeZone?: string) {
     painAfter: 'How is your back now, from 0 to 10? Or say skip.',
     painOutOfRange: 'Please give a number from 0 to 10, or say skip.',
     checkIn: 'How was that? Rate your back from 0 to 10, or say next.',
-    painRose: "That's more than I'd like. We'll leave that move out for today. Say next to go on, or stop to finish here.",
+    painRose: "I'm sorry. That's more than I'd like. We'll leave that move out for today. Say next to go on, or stop to finish here.",
+    /** Pain before starting (safety.md section 4). */
+    painTen: (urgentHelp: string) =>
+      `I'm sorry it's that bad. At 10 out of 10, please don't exercise now. Rest in whatever position eases it, and get help today: ${urgentHelp}`,
+    painVeryHighGentlest: (score: number, title: string) =>
+      `At ${score} out of 10, let's keep to the gentlest routine today: ${title}. If your pain stays this high, see a doctor or physiotherapist.`,
+    painVeryHighSame: (score: number) => `At ${score} out of 10, we'll keep it very gentle. If your pain stays this high, see a doctor or physiotherapist.`,
+    painVeryHighNothing: (score: number) => `At ${score} out of 10, I'd rather you rested today than exercised. If your pain stays this high, see a doctor or physiotherapist.`,
+    /** After a routine that flared: care, and no reminder offer in the same breath. */
+    afterFlare: "Go easy for the rest of today. If it hasn't settled by tomorrow, or anything new appears, see a doctor or physiotherapist.",
     painOk: 'Good. On we go.',
 
     // Steps
@@ -193,12 +205,13 @@ export function englishCopy(locale: string, timeZone?: string) {
 
     // This hurts, dizzy
     hurtKind:
-      'Sorry it hurts. What kind? Sharp, spreading down a leg, numb, or a mild stretch? Or is it numbness around your seat, or chest pain?',
-    hurtKindShort: 'Sharp, spreading, numb, mild, seat numbness, or chest pain?',
+      'Sorry it hurts. What kind? Sharp, spreading down a leg, numb, or a mild stretch? Or numbness around your seat, trouble with your bladder, both legs, chest pain, or feeling faint?',
+    hurtKindShort: 'Sharp, spreading, numb, mild, or something more worrying, like numbness around your seat or chest pain?',
     hurtSharp:
-      'Stop this exercise now. Rest in a comfortable position. We can skip it, and go on only if the pain has settled.',
+      "I'm sorry. Stop this exercise now. Rest in a comfortable position. If pain or tingling spreads into both legs, or your seat feels numb, tell me straight away. We can skip this one, and go on only once the pain has settled.",
     hurtSharpEasier: 'You can also try an easier version.',
-    hurtSharpDone: "Rest in a comfortable position. I'll leave that move out for today. Say next when the pain has settled, or stop to finish.",
+    hurtSharpDone:
+      "I'm sorry. Rest in a comfortable position; I'll leave that move out for today. If pain or tingling spreads into both legs, or your seat feels numb, tell me straight away. Say next when the pain has settled, or stop to finish.",
     hurtMildDone: 'A mild stretch is fine. Say next to go on, or stop to finish.',
     hurtMild: 'A mild stretch is fine. Would you like the easier version, skip it, or go on?',
     hurtMildNoEasier: 'A mild stretch is fine. Would you like to skip it, or go on?',
