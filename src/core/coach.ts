@@ -8,7 +8,7 @@ import type { Intent, IntentType } from './intents.js';
 import type { Reply } from './reply.js';
 import { greetFirstTime, restingOf } from './side.js';
 import { newSession, runOf, splitSession, stepKeyOf, type Session, type State } from './session.js';
-import type { AnySpec, AnyTransition, Outcome } from './table.js';
+import { take, type AnySpec, type Outcome } from './table.js';
 
 export type { CoachContext } from './context.js';
 
@@ -85,16 +85,11 @@ function resting(d: Draft, state: State): State {
   return tick(s, d.ctx.now);
 }
 
-/** The transition that takes the intent: safety first, then the moment's own, then anywhere, then `otherwise`. */
+/** The transition that takes the intent (table.ts `take`), else "didn't catch that", the help, the moment again. */
 function decide(d: Draft, s: State, intent: Intent): Outcome {
+  const outcome = take(conversation, d, s, intent);
+  if (outcome) return outcome;
   const spec: AnySpec = conversation.moments[s.moment];
-  const tables: Array<{ [K in IntentType]?: AnyTransition }> = [conversation.safety, spec.on, conversation.anywhere];
-  for (const table of tables) {
-    const outcome = table[intent.type]?.go(d, s, intent);
-    if (outcome) return outcome;
-  }
-  const other = spec.otherwise?.go(d, s, intent);
-  if (other) return other;
   d.say(d.copy.didntCatch, d.copy.help[spec.help]);
   return { again: s, brief: true };
 }

@@ -3,6 +3,7 @@ import { cautionsSaid, sayStep } from './present.js';
 import {
   sayCheckIn,
   sayChoosing,
+  sayClarify,
   sayDizzyCheck,
   sayEmergency,
   sayEquipment,
@@ -32,6 +33,7 @@ import {
   noReminder,
   progress,
   reminderOff,
+  restingOf,
   resumeRun,
   setReminder,
   stop,
@@ -50,10 +52,10 @@ import {
   recordClearance,
   stretchedBefore,
 } from './start.js';
-import { dizzy, dizzyNoSigns, dizzySigns, emergencyHurt, goOn, hurts, inRun, sayHurtChoice, skipHurting } from './stop-rules.js';
+import { dizzy, dizzyAside, dizzyNoSigns, dizzySigns, emergencyHurt, goOn, hurts, hurtsAside, inRun, sayHurtChoice, skipHurting } from './stop-rules.js';
 import type { IntentType } from './intents.js';
-import type { State } from './session.js';
-import { to, type Again, type Conversation } from './table.js';
+import { MOMENTS, type State } from './session.js';
+import { take, to, type Again, type Conversation, type Outcome } from './table.js';
 import type { Draft } from './draft.js';
 
 /**
@@ -76,6 +78,9 @@ const WALK = ['step', 'painAfter'] as const;
 // Where starting a routine can lead: its first step, nothing fitting, a day without exercise, or pain too high to start.
 const BEGIN = ['step', 'painAfter', 'choosing', 'emergency', 'urgent', 'goodbye'] as const;
 const NO_EXERCISE = ['emergency', 'urgent'] as const;
+// Where a safety meaning can lead, said in any moment: an emergency, a stop, a question about a step, advice.
+const SAFETY_PATHS = [...NO_EXERCISE, 'stopped', 'hurtKind', 'hurtChoice', 'dizzyCheck', 'resumeOffer', 'choosing'] as const;
+type SafetyPath = (typeof SAFETY_PATHS)[number];
 
 /** The same moment again, with a word first. */
 const again = (d: Draft, s: State, ...words: string[]): Again => (d.say(...words), { again: s });
@@ -100,6 +105,8 @@ export const conversation: Conversation = {
     timerElapsed: noExerciseToday(),
     // Saddle numbness (tier A), chest pain, pregnancy warning signs: whatever the moment.
     hurts: to([...NO_EXERCISE, 'stopped'], (d, s, i) => emergencyHurt(d, s, i.kind)),
+    // Words that only leaned towards a safety meaning: asked about before anything else ("Did you mean ...?").
+    unknown: to(['clarify'], (_d, s, i) => (i.maybe ? { moment: 'clarify', meant: i.maybe, back: restingOf(s) } : undefined)),
   },
 
   moments: {
@@ -130,6 +137,8 @@ export const conversation: Conversation = {
       on: {
         yes: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, true)),
         no: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, false)),
+        // "It still hurts": it did not settle.
+        hurts: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, false)),
       },
     },
     screening: {
@@ -297,6 +306,20 @@ export const conversation: Conversation = {
         no: to([], keepAll),
       },
     },
+    // "Did you mean you feel dizzy?": yes takes that meaning where the words were said; anything else is taken
+    // there too, as if the question had not been asked.
+    clarify: {
+      expects: 'yesNo',
+      help: 'question',
+      says: sayClarify,
+      on: {
+        yes: to(SAFETY_PATHS, (d, s) => (take(conversation, d, s.back, s.meant) as Outcome<SafetyPath> | undefined) ?? { again: s.back }),
+        no: to([], (d, s) => again(d, s.back, d.copy.clarifyNo)),
+        hurts: to(SAFETY_PATHS, (d, s, i) => take(conversation, d, s.back, i) as Outcome<SafetyPath> | undefined),
+        dizzy: to(SAFETY_PATHS, (d, s, i) => take(conversation, d, s.back, i) as Outcome<SafetyPath> | undefined),
+      },
+      otherwise: to(MOMENTS, (d, s, i) => take(conversation, d, s.back, i)),
+    },
     // No exercise today; the advice on entering, a reminder of it after.
     emergency: { expects: 'nothing', help: 'idle', says: sayEmergency, on: {} },
     urgent: {
@@ -321,9 +344,9 @@ export const conversation: Conversation = {
     history: to([], (d, s) => again(d, s, historyText(d))),
     setReminder: to(['reminder', 'goodbye'], (d, s, i) => setReminder(d, s, i.days, i.time)),
     reminderOff: to([], reminderOff),
-    // During a routine: about one of its steps. Elsewhere (for now) not understood.
-    hurts: to(['hurtKind', 'hurtChoice'], (d, s, i) => (inRun(s) ? hurts(d, s, i.kind) : undefined)),
-    dizzy: to(['dizzyCheck'], (d, s) => (inRun(s) ? dizzy(d, s) : undefined)),
+    // During a routine: about one of its steps. Elsewhere: the advice that fits, and the moment again.
+    hurts: to(['hurtKind', 'hurtChoice'], (d, s, i) => (inRun(s) ? hurts(d, s, i.kind) : undefined) ?? hurtsAside(d, s, i.kind)),
+    dizzy: to(['dizzyCheck'], (d, s) => (inRun(s) ? dizzy(d, s) : dizzyAside(d, s))),
     progress: to([], (d, s) => (inRun(s) ? progress(d, s) : undefined)),
     // "A doctor has checked it", said another day: the stored answers it was about are cleared.
     cleared: to([], (d, s) => (recordClearance(d), { again: s })),

@@ -5,7 +5,7 @@ import { position } from './run.js';
 import { currentQuestion, screeningQuestionText } from './start.js';
 import { conditionsOf } from './safety.js';
 import { isSign } from './screening.js';
-import type { Because, In, RoutineRun } from './session.js';
+import { runOf, type Because, type In, type RoutineRun } from './session.js';
 import type { How, Shown } from './table.js';
 
 /** What each moment says and shows, except a step (present.ts) and the finish (finish.ts). */
@@ -103,6 +103,12 @@ export function sayDizzyCheck(d: Draft, s: In<'dizzyCheck'>): Shown {
 
 export function sayReminder(d: Draft): Shown {
   return question(d, d.copy.reminderWhen, {}, []);
+}
+
+/** "Did you mean you feel dizzy?" */
+export function sayClarify(d: Draft, s: In<'clarify'>): Shown {
+  const run = runOf(s);
+  return question(d, d.copy.clarify(s.meant), run ? { run } : {});
 }
 
 export function sayForget(d: Draft): Shown {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HurtKind as KindOfHurt } from './intents.js';
 import { Answer, HistoryEntry } from './profile.js';
 
 /**
@@ -126,6 +127,14 @@ export type Resting = z.infer<typeof Resting>;
 export const Reminder = moment('reminder', { days: z.array(z.number().int().min(0).max(6)), back: Resting.optional() });
 /** "This erases everything ... Are you sure?" */
 export const Forget = moment('forget', { back: Resting });
+/** What a person may have meant about their safety, asked about before it is acted on. */
+export const SafetyMeant = z.union([
+  z.object({ type: z.literal('hurts'), kind: KindOfHurt.optional() }).strict(),
+  z.object({ type: z.literal('dizzy') }).strict(),
+]);
+export type SafetyMeant = z.infer<typeof SafetyMeant>;
+/** "Did you mean you feel dizzy?": words that only leaned towards a safety meaning; `back` is where they were said. */
+export const Clarify = moment('clarify', { meant: SafetyMeant, back: Resting });
 /**
  * The conversation closed. The next turn starts from `then`, where the session rests (choosing, or paused
  * with the run kept for next time, or no exercise today).
@@ -134,7 +143,7 @@ export const Goodbye = moment('goodbye', { then: Resting });
 /** A stop rule ended the routine with advice (feeling faint, pregnancy warning signs); next turn: choosing. */
 export const Stopped = moment('stopped', { advice: z.enum(['faint', 'pregnancy']) });
 
-const STATES = [...RESTING, Reminder, Forget, Goodbye, Stopped] as const;
+const STATES = [...RESTING, Reminder, Forget, Clarify, Goodbye, Stopped] as const;
 
 export const State = z.discriminatedUnion('moment', STATES);
 /** Every moment, in order. */
@@ -175,7 +184,7 @@ export function runOf(state: State | undefined): RoutineRun | undefined {
   if (!state) return undefined;
   if ('run' in state) return state.run;
   if (state.moment === 'goodbye') return runOf(state.then);
-  if (state.moment === 'forget' || state.moment === 'reminder') return runOf(state.back);
+  if (state.moment === 'forget' || state.moment === 'reminder' || state.moment === 'clarify') return runOf(state.back);
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import type { Again } from './table.js';
 export function restingOf(s: State): Resting {
   switch (s.moment) {
     case 'forget':
+    case 'clarify':
       return s.back;
     case 'reminder':
       return s.back ?? { moment: 'choosing' };

@@ -7,7 +7,7 @@ import { leaveOutTechnique, leaveOutToday } from './today.js';
 import { blockToday } from './start.js';
 import { runOf, type In, type State, type Subject } from './session.js';
 import { displayFor } from './prompts.js';
-import type { Shown } from './table.js';
+import type { Again, Shown } from './table.js';
 
 /** Stop rules (safety.md section 3): "this hurts", "I feel dizzy". */
 
@@ -52,6 +52,18 @@ export function emergencyHurt(d: Draft, s: State, kind: HurtKind | undefined): I
     return { moment: 'stopped', advice: kind };
   }
   return undefined;
+}
+
+/** "It hurts" where no routine is under way (choosing, a question before one, after one): advice, the moment again. */
+export function hurtsAside(d: Draft, s: State, kind: HurtKind | undefined): Again {
+  d.say(kind === 'sharp' || kind === 'spreading' || kind === 'numbness' ? d.copy.hurtAsideSharp : d.copy.hurtAside);
+  return { again: s };
+}
+
+/** "I feel dizzy" where no routine is under way: rest, and the emergency number with a neurological sign. */
+export function dizzyAside(d: Draft, s: State): Again {
+  d.say(d.copy.dizzyAside);
+  return { again: s };
 }
 
 /** "This hurts" during a routine: what kind, or, with the kind, what to do about it. */

@@ -99,3 +99,14 @@ export interface AnyTransition {
   readonly to: readonly StateMoment[];
   go(d: Draft, s: State, intent: Intent): Outcome | undefined;
 }
+
+/** The transition a moment takes for an intent: safety first, then the moment's own, then anywhere, then `otherwise`. */
+export function take(c: Conversation, d: Draft, s: State, intent: Intent): Outcome | undefined {
+  const spec: AnySpec = c.moments[s.moment];
+  const tables: Array<{ [K in IntentType]?: AnyTransition }> = [c.safety, spec.on, c.anywhere];
+  for (const table of tables) {
+    const outcome = table[intent.type]?.go(d, s, intent);
+    if (outcome) return outcome;
+  }
+  return spec.otherwise?.go(d, s, intent);
+}

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Intent } from '../core/intents.js';
+import type { HurtKind, Intent } from '../core/intents.js';
 import { LANGUAGE_DIR } from './corpus.js';
+import { EMERGENCY_KINDS } from './labels.js';
 import type { Sample } from './training.js';
 import { normalise } from './text.js';
 import type { Expectation, Understanding } from './understand.js';
@@ -61,11 +62,9 @@ export function loadEval(path = EVAL_PATH): EvalCase[] {
   );
 }
 
-/** Kinds of hurt the core treats as an emergency (tier A, and chest pain or breathlessness). */
-const EMERGENCY_KINDS = new Set(['saddle', 'chest']);
-
+/** Kinds of hurt the core treats as an emergency: every tier A sign (labels.ts). */
 export function isEmergency(i: { type: string; kind?: string }): boolean {
-  return i.type === 'hurts' && i.kind !== undefined && EMERGENCY_KINDS.has(i.kind);
+  return i.type === 'hurts' && i.kind !== undefined && EMERGENCY_KINDS.has(i.kind as HurtKind);
 }
 
 function isSafety(type: string): boolean {

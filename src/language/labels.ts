@@ -6,21 +6,21 @@ import type { Label } from './corpus.js';
  * fall, stroke signs) so people's words stay sorted as safety.md lists them; the core acts on its kinds.
  */
 
-/** The sign's kind of hurt for the core. Every tier A sign that is not chest pain takes the tier A path. */
+/** The sign's kind of hurt for the core: each tier A sign its own, so the advice can say which it follows. */
 export const SIGN_KIND: Record<Extract<Label, `hurts.${string}`>, HurtKind> = {
   'hurts.sharp': 'sharp',
   'hurts.spreading': 'spreading',
   'hurts.numbness': 'numbness',
   'hurts.mild': 'mild',
   'hurts.saddle': 'saddle',
-  'hurts.bladder': 'saddle',
-  'hurts.bothLegs': 'saddle',
-  'hurts.weakLegs': 'saddle',
-  'hurts.trauma': 'saddle',
-  'hurts.neuro': 'saddle',
+  'hurts.bladder': 'bladder',
+  'hurts.bothLegs': 'bothLegs',
+  'hurts.weakLegs': 'weakLegs',
+  'hurts.trauma': 'trauma',
+  'hurts.neuro': 'neuro',
   'hurts.chest': 'chest',
-  'hurts.breathless': 'chest',
-  'hurts.faint': 'chest',
+  'hurts.breathless': 'breathless',
+  'hurts.faint': 'faint',
   'hurts.pregnancy': 'pregnancy',
 };
 
@@ -28,6 +28,11 @@ export const SIGN_KIND: Record<Extract<Label, `hurts.${string}`>, HurtKind> = {
 export const EMERGENCY_LABELS: ReadonlySet<Label> = new Set([
   'hurts.saddle', 'hurts.bladder', 'hurts.bothLegs', 'hurts.weakLegs', 'hurts.trauma', 'hurts.neuro', 'hurts.chest', 'hurts.breathless',
 ]);
+
+/** The kinds of hurt that take the emergency path at once (every tier A sign). */
+export const EMERGENCY_KINDS: ReadonlySet<HurtKind> = new Set(
+  [...EMERGENCY_LABELS].map((l) => SIGN_KIND[l as keyof typeof SIGN_KIND]),
+);
 
 /** Everything a person may say about their safety: signs, hurts, dizziness. */
 export function isSafetyLabel(label: Label): boolean {

@@ -1,5 +1,6 @@
 import { emergencyContact, type EmergencyContact } from '../emergency.js';
 import type { SignId } from '../screening.js';
+import type { SafetyMeant } from '../session.js';
 
 /**
  * The words the coach says, in English, in the coach's voice (../shared/design/conversation.md): short
@@ -221,6 +222,14 @@ export function englishCopy(locale: string, timeZone?: string) {
       "Stop. Come back slowly to a safe position. If you're on the roller, slide back onto it, then sit up slowly. I'll leave this move out for today.",
     dizzyNeuro: 'Do you also have slurred speech, double vision, trouble swallowing, or weakness on one side?',
     dizzyOk: 'Rest as long as you need. Say next when you feel steady, or stop to finish.',
+
+    // Safety words where no routine is under way, and a question when the words only leaned towards them
+    hurtAside: "Sorry your back hurts. We'll keep things gentle: stop any move that makes it sharp or sends pain down a leg.",
+    hurtAsideSharp:
+      "Sorry. With a sharp pain, pain spreading down a leg or new numbness, don't push through it: rest, or choose something gentle and stop if it comes back. If it's new or getting worse, see a doctor or physiotherapist.",
+    dizzyAside: `Sit or lie down and rest until it passes. If it comes with slurred speech, double vision, trouble swallowing or weakness on one side, ${emergencyCall.replace(/^Call/, 'call')}`,
+    clarify: (meant: SafetyMeant): string => `Did you mean ${meantText(meant)}?`,
+    clarifyNo: 'Alright.',
     goOn: 'Go on',
 
     // Finish
@@ -262,6 +271,43 @@ export function englishCopy(locale: string, timeZone?: string) {
     didntCatch: "Sorry, I didn't catch that.",
     busy: 'Another device is using Back Break for you right now. Please say that again in a moment.',
   };
+}
+
+/** What a clarifying question asks about, after "Did you mean". */
+function meantText(meant: SafetyMeant): string {
+  if (meant.type === 'dizzy') return 'you feel dizzy';
+  switch (meant.kind) {
+    case undefined:
+      return 'that something hurts';
+    case 'sharp':
+      return 'a sharp or shooting pain';
+    case 'spreading':
+      return 'pain or tingling spreading down your leg';
+    case 'numbness':
+      return 'that something has gone numb';
+    case 'mild':
+      return 'a mild stretch, a little discomfort';
+    case 'saddle':
+      return 'numbness around your seat or groin';
+    case 'bladder':
+      return 'a new problem with your bladder or bowels';
+    case 'bothLegs':
+      return 'pain, tingling, numbness or weakness in both legs';
+    case 'weakLegs':
+      return 'that your legs are getting weaker, or walking is getting harder';
+    case 'trauma':
+      return 'that you had a fall or an accident';
+    case 'chest':
+      return 'chest pain';
+    case 'breathless':
+      return "that you can't catch your breath";
+    case 'neuro':
+      return 'slurred speech, double vision, trouble swallowing, or weakness on one side';
+    case 'faint':
+      return 'that you feel faint';
+    case 'pregnancy':
+      return 'a pregnancy warning sign, like bleeding or contractions';
+  }
 }
 
 /** A hold over a minute, said in minutes: "5 minutes", "a minute and a half", "about 4 minutes". */
