@@ -14,9 +14,15 @@ function fill(text: string, item: PlanItem): string {
   return text.replace(/\{side\}/g, item.side ?? 'one').replace(/\{otherSide\}/g, item.side ? other : 'other');
 }
 
-/** Safety tags of the current step whose caution has not been said this run. */
-function newCautions(s: In<'step'>, step: Step): SafetyTag[] {
-  return step.tags.filter((t) => TAG_CAUTIONS[t] !== undefined && !s.run.cautioned.includes(t));
+/**
+ * What is said once a run, not before every step: the cautions of the step's safety tags, and why the step is
+ * adapted for this person ("In pregnancy, long spells flat on your back aren't advised" once, not ten times).
+ * Reasons are kept in `cautioned` as "reason:<key>".
+ */
+function newCautions(s: In<'step'>, step: Step, item: PlanItem | undefined): string[] {
+  const tags: string[] = step.tags.filter((t: SafetyTag) => TAG_CAUTIONS[t] !== undefined && !s.run.cautioned.includes(t));
+  const reason = item?.adapted ? `reason:${item.adapted}` : undefined;
+  return reason && !s.run.cautioned.includes(reason) ? [...tags, reason] : tags;
 }
 
 export function sayStep(d: Draft, s: In<'step'>, how: How): Shown {
@@ -54,8 +60,10 @@ export function sayStep(d: Draft, s: In<'step'>, how: How): Shown {
   const firstOfStep = run.items.findIndex((i) => i.stepId === step.id) === run.index;
   d.say(c.stepIntro(pos.index, pos.total, step.name, item.side, step.repeats > 1 ? item.round : undefined, step.repeats));
   if (step.optional && firstOfStep) d.say(c.optional);
-  d.say(...newCautions(s, step).map((t) => c.tagCautions[TAG_CAUTIONS[t] ?? '']));
-  if (firstOfStep || item.adapted) d.say(step.caution, item.adapted && c.reasons[item.adapted]);
+  const once = newCautions(s, step, item);
+  d.say(...once.filter((t) => !t.startsWith('reason:')).map((t) => c.tagCautions[TAG_CAUTIONS[t as SafetyTag] ?? '']));
+  if (firstOfStep) d.say(step.caution);
+  if (item.adapted && once.includes(`reason:${item.adapted}`)) d.say(c.reasons[item.adapted]);
   if (easier) d.say(c.easierVersion);
   d.say(...instructions);
   d.say(hold.unit === 'reps' ? c.doIt(text) : c.hold(text));
@@ -79,7 +87,7 @@ export function sayStep(d: Draft, s: In<'step'>, how: How): Shown {
 
 /** A step's cautions, once said, are not said again this run. */
 export function cautionsSaid(d: Draft, s: In<'step'>): In<'step'> {
-  const step = currentItem(d, s.run)?.step;
-  const said = step ? newCautions(s, step) : [];
+  const current = currentItem(d, s.run);
+  const said = current ? newCautions(s, current.step, current.item) : [];
   return said.length ? { ...s, run: { ...s.run, cautioned: [...s.run.cautioned, ...said] } } : s;
 }

@@ -175,7 +175,8 @@ describe('routine: low-back-release (Sandy, seed 002)', () => {
       'deep-gluteal-piriformis': ['hip-opener'],
       'sacral-thumps': ['sacral-thumps'],
     };
-    for (const s of r.steps) expect(s.tags, s.id).to.have.members(tags[s.id] ?? []);
+    // The whole sequence is on the back: lying flat for long (the pregnancy rule of safety.md section 2).
+    for (const s of r.steps) expect(s.tags, s.id).to.have.members([...(tags[s.id] ?? []), 'lying-flat']);
     expect(r.steps.filter((s) => s.checkIn).map((s) => s.id)).to.deep.equal([
       'half-pigeon-on-back',
       'deep-gluteal-piriformis',

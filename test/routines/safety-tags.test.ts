@@ -24,7 +24,17 @@ const ON_THE_BACK: Record<string, string[]> = {
   ],
 };
 
+/** Every step of the ten-pose floor sequence is done lying on the back. */
+const LOW_BACK_RELEASE = routineById('low-back-release').steps.map((s) => s.id);
+
 const EXPECTED: Record<string, Partial<Record<SafetyTag, string[]>>> = {
+  'low-back-release': { 'lying-flat': LOW_BACK_RELEASE, 'sacral-thumps': ['sacral-thumps'] },
+  'spinal-love': {
+    'foam-roller-spine': routineById('spinal-love').steps.map((s) => s.id),
+    'head-hang': ['head-rolls', 'head-hang'],
+    traction: ['thigh-press-traction'],
+  },
+  'sacral-traction': { traction: ['roller-under-sacrum', 'lengthen-low-back', 'press-and-wait', 'remove-roller'], 'forward-bend-test': ['forward-bend-test', 'forward-bend-retest'] },
   'five-moves': { 'lying-flat': ON_THE_BACK['five-moves'], 'leg-lowering': ['legs-30-60-90'], bridge: ['stability-bridge'] },
   'gentle-yoga-release': { 'lying-flat': ON_THE_BACK['gentle-yoga-release'], 'curl-up': ['curl-up-right', 'curl-up-left'], bridge: ['bridge'] },
 };
@@ -43,7 +53,7 @@ describe('routines: safety tags on every step that needs one', () => {
     }
   }
 
-  for (const id of ['five-moves', 'gentle-yoga-release', 'back-break', 'sacral-traction']) {
+  for (const id of ['five-moves', 'gentle-yoga-release', 'back-break', 'sacral-traction', 'low-back-release', 'spinal-love']) {
     const routine = routineById(id);
     it(`${id}: a step written for one side says which (its side field matches its id)`, () => {
       for (const s of routine.steps) {
