@@ -42,6 +42,9 @@ const ANSWERS: Record<Expectation, readonly Label[]> = {
   time: ['setReminder', 'no', 'skip', 'reminderOff'],
 };
 
+/** Below this, the best ordinary meaning is a guess too weak to act on: the words are not understood. */
+const WEAK = 0.3;
+
 /** Said in passing: when a request scores near them, the request is meant ("enough for today, thanks"). */
 const PASSING: ReadonlySet<Label> = new Set(['thanks', 'none']);
 
@@ -81,5 +84,5 @@ export function ordinaryDecision(scored: readonly Scored[], expect: Expectation,
   }
   const none = ordinary.find((s) => s.label === 'none')?.score ?? 0;
   if (top.score < 0.4 && none >= top.score * 0.6) return 'none';
-  return top.label;
+  return top.score < WEAK ? 'none' : top.label;
 }

@@ -95,7 +95,8 @@ export class RoutineNames {
       // A word naming one routine weighs most; one shared by many, little; filler, nothing.
       const weights = tokens.map((t) => (FILLER.has(t) ? 0 : Math.log(1 + routines.length / routinesOf.get(t)!.size)));
       // A word of the routine's own title tells it from a routine that only mentions the word ("sacral").
-      const telling = tokens.map((t) => !FILLER.has(t) && !DESCRIBING.has(t) && routinesOf.get(t)!.size <= (own ? 2 : 1));
+      // A number names no routine by itself ("10" is a score or minutes, not "ten poses"): "5 moves" needs both words.
+      const telling = tokens.map((t) => !FILLER.has(t) && !DESCRIBING.has(t) && !/^\d+$/.test(t) && routinesOf.get(t)!.size <= (own ? 2 : 1));
       const total = weights.reduce((a, b) => a + b, 0);
       if (total > 0 && tokens.some((t) => !FILLER.has(t) && !DESCRIBING.has(t))) this.names.push({ routineId, tokens, weights, telling, total, own });
     }

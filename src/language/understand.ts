@@ -20,6 +20,19 @@ export type { Expectation };
 
 const NEGATION = /\b(?:no|without|dont have|dont own|never owned|never had|havent got|have no|left my|forgot my|not got)\b/;
 
+/** Meanings whose first words may be an answer's: yes, no, not sure, and what a no often comes with. */
+const OPENING_KIN: ReadonlySet<Label> = new Set(['yes', 'no', 'unsure', 'noPain', 'skip', 'reminderOff', 'recommend', 'none']);
+/** Words after an answer word that make the rest a question, not an answer. */
+const QUESTION = /^(?:what|which|how|when|where|who|whats|can|could|do|does|did|is|are|should|will|would)\b|^why\b(?! not\b)/;
+
+/** A first word that only opens a sentence ("right, ...", "ok so ..."). */
+const INTERJECTION = /^(?:right|ok|okay|so|well|hmm|um|erm|sorry|wait)$/;
+/** The answers to a yes-or-no question. */
+const ANSWERING: ReadonlySet<Label> = new Set(['yes', 'no', 'unsure', 'noPain']);
+
+/** A number of minutes said alone, or after "start" ("start 5", "10 mins"). */
+const LONE_MINUTES = /^(?:(?:start|begin|do|about|maybe) )?\d{1,3}(?: (?:min|mins|minute|minutes))?$/;
+
 /** Meanings a routine's name said plainly outweighs where a routine is being chosen. */
 const NAME_BEATS: ReadonlySet<Label> = new Set(['start', 'none', 'painScore', 'recommend', 'yes', 'help', 'unsure', 'back', 'list', 'launch', 'thanks', 'setReminder']);
 
@@ -36,11 +49,17 @@ export class Understanding {
     this.equipment = (corpus.types.EQUIPMENT ?? [])
       .flatMap((v) => [v.value, ...v.synonyms].map((name) => ({ id: v.id, words: normalise(name).replace(/^(?:a|the|my) /, '') })))
       .sort((a, b) => b.words.length - a.words.length);
+    // A word that also begins other requests ("ok next", "right side", "maybe a 3") answers nothing by itself.
+    const beginsOther = new Set<string>();
+    for (const [label, entry] of Object.entries(corpus.intents) as Array<[Label, NonNullable<Corpus['intents'][Label]>]>) {
+      if (OPENING_KIN.has(label) || label.startsWith('hurts')) continue;
+      for (const sample of [...entry.spoken, ...entry.typed]) beginsOther.add(words(normalise(sample))[0] ?? '');
+    }
     for (const label of ['yes', 'no', 'unsure'] as const) {
       const entry = corpus.intents[label];
       for (const sample of [...(entry?.spoken ?? []), ...(entry?.typed ?? [])]) {
         const w = words(normalise(sample));
-        if (w.length === 1 && !this.openings.has(w[0]!)) this.openings.set(w[0]!, label);
+        if (w.length === 1 && !beginsOther.has(w[0]!) && !this.openings.has(w[0]!)) this.openings.set(w[0]!, label);
       }
     }
   }
@@ -74,8 +93,10 @@ export class Understanding {
       if (best?.label === 'start') return 'start';
     }
     const number = /\d/.test(text) && /^(?:\S+ ){0,3}\d+(?: \S+){0,4}$/.test(text);
-    // "Yes, by the next morning": the first word answers, unless the next takes it back ("absolutely not").
-    const opening = (expect === 'yesNo' || expect === 'yesNoUnsure') && tokens[1] !== 'not' ? this.openings.get(tokens[0]!) : undefined;
+    // "Yes, by the next morning": the first word answers, unless the next takes it back ("absolutely not") or
+    // asks something ("right, which one did you pick?").
+    const answering = (expect === 'yesNo' || expect === 'yesNoUnsure') && tokens[1] !== 'not' && !QUESTION.test(tokens.slice(1).join(' '));
+    const opening = answering ? this.openings.get(tokens[0]!) : undefined;
     switch (expect) {
       case 'painScore':
         if (number && !['noPain', 'skip', 'stop', 'help', 'repeat'].includes(scored[0]?.label ?? 'none')) return 'painScore';
@@ -86,10 +107,16 @@ export class Understanding {
         }
         break;
       case 'routine':
+        // Asked which routine or how long: a number alone ("15", "start 5") is minutes.
+        if (LONE_MINUTES.test(text)) return 'recommend';
         if ((!scored[0] || scored[0].score < 0.5 || scored[0].label === 'none') && name) return 'start';
         break;
     }
-    const label = ordinaryDecision(scored, expect, opening);
+    // A question is no answer to a yes-or-no question ("right, which one did you pick?"): what it asks is meant.
+    const asking = (expect === 'yesNo' || expect === 'yesNoUnsure') && QUESTION.test(tokens.slice(tokens[0] && this.openings.has(tokens[0]) || INTERJECTION.test(tokens[0] ?? '') ? 1 : 0).join(' '));
+    const decided = ordinaryDecision(asking ? scored.filter((s) => !ANSWERING.has(s.label)) : scored, expect, opening);
+    // A question about the question, not understood: what the question is for (the moment's help).
+    const label = asking && decided === 'none' ? 'help' : decided;
     // A reminder with no time or day in it is no reminder ("remind me what to do"): the next reading, if close.
     if (label === 'setReminder' && expect !== 'time' && !findClockTime(text) && !bareHour(text) && !findDays(tokens)) {
       const next = scored.find((s) => s.label !== 'setReminder' && s.label !== 'none');
@@ -135,7 +162,7 @@ export class Understanding {
   }
 
   private recommend(text: string): Intent {
-    const minutes = minutesIn(text) ?? (/^\d+$/.test(text) ? Number(text) : undefined);
+    const minutes = minutesIn(text) ?? (LONE_MINUTES.test(text) ? Number(/\d+/.exec(text)![0]) : undefined);
     const without: string[] = [];
     for (const e of this.equipment) {
       const at = text.indexOf(e.words);
@@ -147,9 +174,11 @@ export class Understanding {
   private reminder(text: string, tokens: string[], expect: Expectation, now?: Date): Intent {
     const clock = findClockTime(text, now) ?? (expect === 'time' ? bareHour(text.replace(/^(?:remind me |at )+/, '')) : undefined) ?? bareHour(text.replace(/^.*\bat /, ''));
     const days = findDays(tokens);
+    // A time that is no time ("25:00", "13 pm") goes as typed: the coach says it did not catch the time.
+    const unreadable = clock ? undefined : /\b\d{1,2}(?::\d{2}| (?:am|pm))\b/.exec(text)?.[0];
     return {
       type: 'setReminder',
-      ...(clock ? { time: clock.time } : {}),
+      ...(clock ? { time: clock.time } : unreadable ? { time: unreadable } : {}),
       ...(days ? { days: days.text } : {}),
       ...(clock && !clock.meridiemSaid ? { guessed: true } : {}),
       ...(clock?.oneDay ? { once: true } : {}),

@@ -59,6 +59,15 @@ describe('typed understanding', function () {
     });
   }
 
+  it('takes a question asked back at a safety question for no answer (found in npm run chat: it was a yes to a red flag)', () => {
+    for (const text of ['right, which one did you pick', 'ok so what does that mean', 'which ones do you mean?']) {
+      const got = u.understand(text, 'yesNoUnsure');
+      expect(['yes', 'no', 'unsure'], text).to.not.include(got.type);
+    }
+    expect(u.understand('sure, why not', 'yesNo').type).to.equal('yes');
+    expect(u.understand('nope, still sore', 'yesNo').type).to.equal('no');
+  });
+
   it('never looks up a whole sentence it does not understand as a routine', () => {
     const got = u.understand('the weather in paris is lovely this time of year', 'routine');
     expect(got.type).to.equal('unknown');

@@ -3,6 +3,7 @@ import type { CoachPort } from '../../app/turn.js';
 import type { PlatformEffect } from '../../core/effects.js';
 import type { Intent } from '../../core/intents.js';
 import type { Profile } from '../../core/profile.js';
+import { type Expectation, expectationOf, type Understanding } from '../../language/index.js';
 import type { Logger } from '../../log.js';
 import { describeError, SlackAdapterError, SlackErrorCode, slackErrorName } from './errors.js';
 import { HoldTimers, type HoldTimer, type HoldTimersOptions } from './handsFree.js';
@@ -27,6 +28,8 @@ export interface SlackSurface {
   open?: string;
   /** 'on' when steps advance by themselves. */
   handsFree?: string;
+  /** What the coach waits for after its last reply (language's Expectation): typed words are read by it. */
+  expect?: string;
   /** The working day set on App Home: days "1,2,3,4,5", local "HH:MM" start and end. */
   workDays?: string;
   workStart?: string;
@@ -66,6 +69,15 @@ export interface ConversationDeps {
   log: Logger;
   now?: () => number;
   handsFree?: HoldTimersOptions;
+  /** Reads typed words (`/backbreak ...`, the app's DM) as the terminal and the web page do. */
+  understanding: Understanding;
+}
+
+const EXPECTATIONS: ReadonlySet<string> = new Set<Expectation>(['yesNo', 'yesNoUnsure', 'painScore', 'hurtKind', 'routine', 'command', 'time']);
+
+/** What the coach waits for, as the last turn left it; a new person, or an ended conversation, is choosing. */
+function expectationIn(surface: SlackSurface): Expectation {
+  return surface.expect !== undefined && EXPECTATIONS.has(surface.expect) && surface.open === '1' ? (surface.expect as Expectation) : 'routine';
 }
 
 export class SlackConversation {
@@ -105,6 +117,15 @@ export class SlackConversation {
     this.inFlight.add(settled);
     void settled.then(() => this.inFlight.delete(settled));
     return work;
+  }
+
+  /**
+   * Typed words read against what the coach is waiting for ("7" at the pain question is a score, "3" at the
+   * reminder question a time), and whether a conversation is open to answer words it did not understand.
+   */
+  async read(person: SlackPerson, text: string): Promise<{ intent: Intent; open: boolean }> {
+    const surface = surfaceOf(await this.deps.coach.getProfile(person.personId));
+    return { intent: this.deps.understanding.understand(text, expectationIn(surface), new Date(this.now())), open: surface.open === '1' };
   }
 
   /** A turn, with failures logged (by code, never with the person's words) instead of thrown. */
@@ -170,10 +191,11 @@ export class SlackConversation {
     }
 
     const open = result.reply.end ? '0' : '1';
+    const expect = expectationOf(result.reply);
     // A goodbye never creates data about a person (after "forget me" nothing is left behind).
     const leaveNoTrace = result.reply.end && result.profile.surfaces.slack === undefined;
-    if (!leaveNoTrace && (surface.channel !== channel || surface.ts !== ts || surface.open !== open)) {
-      await coach.setSurfaceData(person.personId, 'slack', { ...stringsOf(surface), channel, ts, open });
+    if (!leaveNoTrace && (surface.channel !== channel || surface.ts !== ts || surface.open !== open || surface.expect !== expect)) {
+      await coach.setSurfaceData(person.personId, 'slack', { ...stringsOf(surface), channel, ts, open, expect });
     }
     await this.carryOut(person, result.effects, channel, timeZone ?? result.profile.timeZone);
 

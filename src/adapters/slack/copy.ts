@@ -27,7 +27,6 @@ export const copy = {
       }
     },
   },
-  usageRemind: 'Try `/backbreak remind weekdays 15:00`, `/backbreak remind daily 9am`, `/backbreak remind mon wed fri 12:30` or `/backbreak remind off`.',
   usageHandsFree: 'Try `/backbreak handsfree on` or `/backbreak handsfree off`.',
   menuIntro: 'Pick a routine. It runs in our DM, one step at a time.',
   menuFooter: 'Or type `/backbreak start 5 minutes`. `/backbreak help` for more.',

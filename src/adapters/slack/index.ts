@@ -4,6 +4,7 @@ import type { Store } from '../../app/store.js';
 import type { CoachPort, LinkPort } from '../../app/turn.js';
 import { type Config, DEFAULT_BUSY_STATUS_EMOJI, type SlackConfig } from '../../config.js';
 import type { Routine } from '../../core/routine.js';
+import { loadUnderstanding, type Understanding } from '../../language/index.js';
 import type { Logger } from '../../log.js';
 import { SlackConversation, surfaceOf } from './conversation.js';
 import { describeError } from './errors.js';
@@ -32,6 +33,8 @@ export interface SlackMountOptions {
   link?: LinkPort;
   store: Store;
   routines: Routine[];
+  /** Reads typed words; made from the routines when not given (the terminal and the web page share one). */
+  understanding?: Understanding;
   log: Logger;
   /** The clock (the service's kind), for tests that move time. */
   now?: () => Date;
@@ -71,7 +74,7 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions: { slackApiUrl } } })
     : new ExpressReceiver({ signingSecret: slack.signingSecret!, app, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
-  const conversation = new SlackConversation({ coach, store, workspaces, log, now });
+  const conversation = new SlackConversation({ coach, store, workspaces, log, now, understanding: options.understanding ?? loadUnderstanding(routines) });
   // Bolt answers Slack at ack() and runs the listeners on; tracking the whole dispatch lets close() (and
   // tests) wait for work that outlives the answer.
   class TrackedApp extends App {

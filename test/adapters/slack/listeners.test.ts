@@ -15,6 +15,7 @@ import { busy } from '../../../src/core/coach.js';
 import { newProfile, type Profile } from '../../../src/core/profile.js';
 import type { OpenReply, Reply } from '../../../src/core/reply.js';
 import { createLogger } from '../../../src/log.js';
+import { loadUnderstanding } from '../../../src/language/index.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { openStore } from '../../../src/store/index.js';
 import { FakeSlack } from './fakeSlack.js';
@@ -82,7 +83,7 @@ describe('slack listeners, without Slack', () => {
     store = await openStore('memory:');
     coach = new FakeCoach();
     const workspaces = singleWorkspace({ botToken: 'xoxb-test-listeners', apiUrl: fake.url }, boltLogger(log));
-    const conversation = new SlackConversation({ coach, store, workspaces, log, handsFree: { graceSeconds: 0 } });
+    const conversation = new SlackConversation({ coach, store, workspaces, log, handsFree: { graceSeconds: 0 }, understanding: loadUnderstanding(routines) });
     deps = { conversation, coach, store, workspaces, routines, log, now: Date.now };
   });
   afterEach(async () => {
@@ -108,7 +109,7 @@ describe('slack listeners, without Slack', () => {
     expect(fake.of('chat.postMessage')).to.have.length(0);
     release();
     await done;
-    expect(coach.requests[0]).to.deep.include({ personId: 'slack:T1:U1', surface: 'slack', intent: { type: 'start', routine: 'five moves' }, locale: 'en-US', timeZone: 'Europe/Paris' });
+    expect(coach.requests[0]).to.deep.include({ personId: 'slack:T1:U1', surface: 'slack', intent: { type: 'start', routine: 'five-moves' }, locale: 'en-US', timeZone: 'Europe/Paris' });
     expect(fake.of('chat.postMessage')[0]!.body.channel).to.equal('D1');
   });
 
@@ -126,7 +127,7 @@ describe('slack listeners, without Slack', () => {
   it('the menu and usage lines are the ack itself; no turn is taken', async () => {
     const acks: unknown[] = [];
     await handleBackbreakCommand(deps, { command: command(''), ack: async (r) => void acks.push(r) });
-    await handleBackbreakCommand(deps, { command: command('what is this'), ack: async (r) => void acks.push(r) });
+    await handleBackbreakCommand(deps, { command: command('purple monkey dishwasher'), ack: async (r) => void acks.push(r) });
     expect(acks).to.have.length(2);
     expect((acks[0] as { blocks: unknown[] }).blocks.length).to.be.greaterThan(routines.length);
     expect((acks[1] as { text: string }).text).to.match(/^Try/);

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Reminder, StoredHistory } from '../../../app/store.js';
 import type { Routine } from '../../../core/routine.js';
 import { copy } from '../copy.js';
-import { describeDays } from '../reminders/phrase.js';
+import { describeDays } from '../reminders/days.js';
 import { clip, LIMITS, mrkdwn } from './limits.js';
 import { routineSections } from './menu.js';
 import type { WorkingHours } from '../reminders/workingDay.js';

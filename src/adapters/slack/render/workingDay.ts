@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { copy } from '../copy.js';
-import { describeDays } from '../reminders/phrase.js';
+import { describeDays } from '../reminders/days.js';
 import { type WorkingHours } from '../reminders/workingDay.js';
 
 /** The working day on App Home (what it is, a button to set or change it, one to drop it) and its form. Pure. */

@@ -20,8 +20,8 @@ const ephemeral = (message: { text: string; blocks: types.KnownBlock[] }): Respo
 });
 
 /**
- * `/backbreak [text]`: acks at once (the menu and usage lines are the ack itself), then runs the turn, whose
- * reply goes to the session message in the person's DM.
+ * `/backbreak [text]`: acks at once (the menu and usage lines are the ack itself), then reads the words and runs
+ * the turn, whose reply goes to the session message in the person's DM.
  */
 export async function handleBackbreakCommand(deps: ListenerDeps, { command, ack }: CommandInput): Promise<void> {
   const parsed = parseCommand(command.text ?? '');
@@ -41,12 +41,16 @@ export async function handleBackbreakCommand(deps: ListenerDeps, { command, ack 
         deps.log.error({ err: describeError(err) }, 'hands-free setting not saved');
       }
       return;
-    case 'turn': {
+    case 'words': {
+      const { intent, open } = await deps.conversation.read(person, parsed.text);
+      // Words not understood with no conversation open: how to talk to the coach, and no session made. In a
+      // conversation, the coach answers them with what can be said at that moment.
+      if (intent.type === 'unknown' && !intent.maybe && !open) return ack(ephemeral(noticeMessage(copy.usage)));
       // Typed in the DM with the app, the answer appears right there; elsewhere, say where it went.
       const inDm = command.channel_id?.startsWith('D');
       await ack(inDm ? undefined : ephemeral(noticeMessage(copy.inYourDm)));
-      const fresh = parsed.intent.type === 'start' || parsed.intent.type === 'launch';
-      await deps.conversation.turn(person, parsed.intent, { fresh });
+      const fresh = intent.type === 'start' || intent.type === 'recommend' || intent.type === 'launch';
+      await deps.conversation.turn(person, intent, { fresh });
       return;
     }
   }
