@@ -113,7 +113,9 @@ export class Understanding {
         break;
     }
     // A question is no answer to a yes-or-no question ("right, which one did you pick?"): what it asks is meant.
-    const asking = (expect === 'yesNo' || expect === 'yesNoUnsure') && QUESTION.test(tokens.slice(tokens[0] && this.openings.has(tokens[0]) || INTERJECTION.test(tokens[0] ?? '') ? 1 : 0).join(' '));
+    let lead = 0;
+    while (lead < 2 && (this.openings.has(tokens[lead] ?? '') || INTERJECTION.test(tokens[lead] ?? ''))) lead++;
+    const asking = (expect === 'yesNo' || expect === 'yesNoUnsure') && QUESTION.test(tokens.slice(lead).join(' '));
     const decided = ordinaryDecision(asking ? scored.filter((s) => !ANSWERING.has(s.label)) : scored, expect, opening);
     // A question about the question, not understood: what the question is for (the moment's help).
     const label = asking && decided === 'none' ? 'help' : decided;
