@@ -5,7 +5,7 @@
  *
  *   npm run bench                        the whole bench (about five minutes on 2 cores)
  *   npm run bench -- --readme            the same, and the README's table replaced by this run's
- *   BENCH_ONLY=alexa,slack npm run bench only some sections (alexa, slack, turn, start, memory, postgres)
+ *   BENCH_ONLY=alexa,slack npm run bench only some sections (alexa, slack, turn, understanding, start, memory, postgres)
  *   BENCH_QUICK=1 npm run bench          fewer and shorter repeats, for trying the bench itself
  *
  * Settings (bounded): BENCH_REPEATS, BENCH_SECONDS, BENCH_CONNECTIONS (20-50), BENCH_SLACK_RATE,
@@ -20,12 +20,14 @@ import { pgSection } from './sections/pg.js';
 import { slackSection } from './sections/slack.js';
 import { startSection } from './sections/start.js';
 import { turnSection } from './sections/turn.js';
+import { understandingSection } from './sections/understanding.js';
 
 type Section = (rows: Row[], raw: Record<string, unknown>) => Promise<void>;
 const SECTIONS: Record<string, Section> = {
   alexa: alexaSection,
   slack: slackSection,
   turn: turnSection,
+  understanding: understandingSection,
   start: startSection,
   memory: memorySection,
   postgres: pgSection,

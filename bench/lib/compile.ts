@@ -17,6 +17,7 @@ const ENTRIES = {
   'bare-alexa': 'bench/servers/bare-alexa.ts',
   'bare-bolt': 'bench/servers/bare-bolt.ts',
   'turn-parts': 'bench/servers/turn-parts.ts',
+  understanding: 'bench/servers/understanding.ts',
 };
 export type CompiledProgram = keyof typeof ENTRIES;
 
