@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { spokenClock } from './spoken-clock.js';
 
 /**
  * Clock times in people's words. Spoken forms chrono-node does not read ("half past 2", "quarter to 5",
@@ -21,30 +22,6 @@ const AM_WORDS = /^(?:in the morning|this morning|am)\b/;
 
 function hhmm(hour: number, minute: number): string {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
-/** "half past 2" -> "2:30", "quarter to 5" -> "4:45", "10 past 6" -> "6:10", "half 3" -> "3:30". */
-function spokenClock(text: string): string {
-  return text
-    .replace(/\b(noon|midday)\b/g, '12:00 pm')
-    .replace(/\bmidnight\b/g, '12:00 am')
-    .replace(/\bhalf past (\d{1,2})\b/g, (_, h) => `${h}:30`)
-    .replace(/\bquarter past (\d{1,2})\b/g, (_, h) => `${h}:15`)
-    .replace(/\b(?:a )?quarter to (\d{1,2})\b/g, (_, h) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
-    .replace(/\b(\d{1,2}) (?:minutes )?past (\d{1,2})\b/g, (m, mm, h) => (Number(mm) < 60 ? `${h}:${String(mm).padStart(2, '0')}` : m))
-    .replace(/\b(\d{1,2}) (?:minutes )?to (\d{1,2})\b(?! (?:min|minutes|mins))/g, (m, mm, h) =>
-      Number(mm) < 60 && Number(h) <= 12 ? `${Number(h) === 1 ? 12 : Number(h) - 1}:${String(60 - Number(mm)).padStart(2, '0')}` : m,
-    )
-    .replace(/\b(?:at )?half (\d{1,2})\b/g, (_, h) => `at ${h}:30`)
-    // "3 30 pm", "9 15 in the morning": hour and minutes said apart.
-    .replace(/\b(\d{1,2}) (\d{2})\b(?= ?(?:pm|am|in the|tonight|this|oclock|$))/g, (m, h, mm) => (Number(h) <= 23 && Number(mm) < 60 ? `${h}:${mm}` : m))
-    .replace(/\b(?:at )?(\d{1,2}(?::\d{2})?) oclock\b/g, 'at $1')
-    // Durations and day names are not times: "10 minutes" is no 00:10, and "mon to fri 3pm" keeps its time.
-    .replace(/\b\d+ (?:min|mins|minute|minutes|hours?|hrs?)\b/g, ' ')
-    .replace(/\b(?:(?:every|each|on) )?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday)?s?(?: (?:to|and|thru|through|till|until))?\b/g, ' ')
-    .replace(/\b(?:every|each) day|daily|weekdays?|weekends?\b/g, ' ')
-    .replace(/\b(\d{1,2}(?::\d{2})?) (in the (?:afternoon|evening)|this (?:afternoon|evening)|tonight|at night)\b/g, '$1 pm')
-    .replace(/\b(\d{1,2}(?::\d{2})?) (in the morning|this morning)\b/g, '$1 am');
 }
 
 /** Cheap test first: chrono-node runs only on text with a digit or a time word. */

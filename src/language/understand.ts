@@ -137,7 +137,9 @@ export class Understanding {
         return expect === 'yesNo' || expect === 'yesNoUnsure' ? { type: 'no' } : { type: 'painScore', score: 0 };
       case 'painScore': {
         const n = /\b(\d+(?:\.\d+)?)\b/.exec(text);
-        return n ? { type: 'painScore', score: Number(n[1]) } : { type: 'painScore', score: 0 };
+        // "-1" typed is no 1: the coach asks again for 0 to 10.
+        const sign = /^\s*-\s*\d/.test(input) ? -1 : 1;
+        return n ? { type: 'painScore', score: sign * Number(n[1]) } : { type: 'painScore', score: 0 };
       }
       case 'start':
         return this.start(text, tokens);

@@ -1,8 +1,11 @@
-import type { Intent as AlexaIntent } from 'ask-sdk-model';
-import type { Intent } from '../../core/intents.js';
+import type { Intent as AlexaIntent, Slot } from 'ask-sdk-model';
+import { HurtKind, type Intent } from '../../core/intents.js';
+import { parseTime as parseClock } from '../../core/reminder.js';
 import { type Label, loadCorpus } from '../../language/corpus.js';
+import { hurtKindNamed } from '../../language/kinds.js';
 import { plainIntent } from '../../language/labels.js';
-import { hurtKindOf, parseNumber, parseTime, readSlot } from './slots.js';
+import { spokenClock } from '../../language/spoken-clock.js';
+import { normalise } from '../../language/text.js';
 
 /**
  * Alexa intents (our interaction model and Amazon's built-ins) as the core's intents. Pure.
@@ -30,6 +33,55 @@ const SIMPLE: Record<string, Intent> = (() => {
   }
   return table;
 })();
+
+/**
+ * Reading slot values. Entity resolution (ER_SUCCESS_MATCH) names the value by its id in our interaction
+ * model; the raw value is what was heard, kept for values the model does not know.
+ */
+export interface SlotReading {
+  /** The resolved value's id, when entity resolution matched. */
+  id?: string;
+  /** What Alexa heard, trimmed; absent for an empty slot. */
+  heard?: string;
+}
+
+export function readSlot(slot: Slot | undefined): SlotReading {
+  if (!slot) return {};
+  const heard = slot.value?.trim() || undefined;
+  for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
+    if (authority.status?.code === 'ER_SUCCESS_MATCH') {
+      const id = authority.values?.[0]?.value?.id;
+      if (id) return { id, heard };
+    }
+  }
+  return { heard };
+}
+
+/**
+ * A number from an AMAZON.NUMBER slot: Alexa sends digits ("7"); test tools and some devices send words
+ * ("seven", "twenty five"), read as typed text is (language/text.ts). Anything else ("?", empty) is undefined.
+ */
+export function parseNumber(value: string | undefined): number | undefined {
+  const text = normalise(value ?? '');
+  return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * A 24-hour "HH:MM" from an AMAZON.TIME clock value ("15:00") or a spoken time ("3 pm", "three o'clock",
+ * "noon"), read as typed times are (language/spoken-clock.ts, then the core's parseTime). Undefined when it
+ * cannot be read, and for Alexa's parts of the day ("MO", "EV"), which go to the core as heard.
+ */
+export function parseTime(value: string | undefined): string | undefined {
+  const spoken = spokenClock(normalise(value ?? '')).replace(/^at /, '').trim();
+  return /\d/.test(spoken) ? parseClock(spoken) : undefined;
+}
+
+/** What kind of hurt: the HURT_KIND id entity resolution gave, else the kind the heard words name (the corpus's). */
+export function hurtKindOf(reading: SlotReading): HurtKind | undefined {
+  const byId = HurtKind.safeParse(reading.id);
+  if (byId.success) return byId.data;
+  return reading.heard ? hurtKindNamed(loadCorpus('en-US'), reading.heard) : undefined;
+}
 
 export function toCoreIntent(intent: AlexaIntent): Intent {
   const simple = Object.hasOwn(SIMPLE, intent.name) ? SIMPLE[intent.name] : undefined;

@@ -1,4 +1,3 @@
-import { parseText } from '../text/parse.js';
 import type { CoachPort } from '../../app/turn.js';
 import type { Reply } from '../../core/reply.js';
 import { expectationOf, type Understanding } from '../../language/index.js';
@@ -20,8 +19,8 @@ export interface ChatOptions {
   signal?: AbortSignal;
   /** Told when a turn fails; the chat says sorry and goes on. */
   onError?: (err: unknown) => void;
-  /** The typed understanding (language/); without it, the older word tables of text/parse.ts. */
-  understanding?: Understanding;
+  /** The typed understanding (language/). */
+  understanding: Understanding;
 }
 
 export class TerminalChat {
@@ -42,7 +41,7 @@ export class TerminalChat {
     try {
       const { understanding } = this.options;
       const expect = expectationOf(this.last);
-      const intent = understanding ? understanding.understand(text, expect) : parseText(text, expect === 'time' ? 'command' : expect);
+      const intent = understanding.understand(text, expect);
       return await this.send(intent);
     } catch (err) {
       this.options.onError?.(err);

@@ -6,7 +6,6 @@ import type { Expect, Reply } from '../../core/reply.js';
 import { estimatedMinutes, type Routine } from '../../core/routine.js';
 import type { Logger } from '../../log.js';
 import { expectationOf, loadUnderstanding, type Understanding } from '../../language/index.js';
-import { parseText } from '../text/parse.js';
 import { webCopyFor } from './copy.js';
 import { refuse } from './guard.js';
 import { HISTORY_LIMIT, historyView } from './history.js';
@@ -20,7 +19,7 @@ export interface WebApiDeps {
   log: Logger;
   now?: () => Date;
   /** The typed understanding (language/), made on the first words typed or said; default: loadUnderstanding. */
-  understanding?: () => Promise<Understanding>;
+  understanding?: () => Understanding | Promise<Understanding>;
 }
 
 const EXPECTS = ['yesNo', 'yesNoUnsure', 'painScore', 'hurtKind', 'routine', 'command', 'nothing'] as const satisfies readonly Expect[];
@@ -94,14 +93,13 @@ export function webApi(deps: WebApiDeps): Router {
   }));
 
   const understanding = deps.understanding ?? (() => loadUnderstanding(deps.routines));
-  /** Words as the typed understanding reads them; the word tables of text/parse.ts if it cannot be made. */
+  /** Words as the typed understanding reads them; if it cannot be made, words not understood (the coach helps). */
   async function understand(text: string, last: Parameters<typeof expectationOf>[0]): Promise<Intent> {
-    const expectation = expectationOf(last);
     try {
-      return (await understanding()).understand(text, expectation, now());
+      return (await understanding()).understand(text, expectationOf(last), now());
     } catch (err) {
       deps.log.warn({ event: 'web.understanding_unavailable', err: err instanceof Error ? err.message : String(err) });
-      return parseText(text, expectation === 'time' ? 'command' : expectation);
+      return { type: 'unknown', text };
     }
   }
 

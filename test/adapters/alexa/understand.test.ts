@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import type { Intent as AlexaIntent, Slot } from 'ask-sdk-model';
 import { Intent } from '../../../src/core/intents.js';
-import { hurtKindOf, parseNumber, parseTime, readSlot } from '../../../src/adapters/alexa/slots.js';
-import { toCoreIntent, UNREADABLE_SCORE } from '../../../src/adapters/alexa/understand.js';
+import { hurtKindOf, parseNumber, parseTime, readSlot, toCoreIntent, UNREADABLE_SCORE } from '../../../src/adapters/alexa/understand.js';
 
 function slot(name: string, value?: string, id?: string): Slot {
   return {

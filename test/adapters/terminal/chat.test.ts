@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createCoachService } from '../../../src/app/service.js';
 import type { CoachPort } from '../../../src/app/turn.js';
 import { TerminalChat } from '../../../src/adapters/terminal/chat.js';
+import { loadUnderstanding } from '../../../src/language/index.js';
 import { createLogger } from '../../../src/log.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { MemoryStore } from '../../../src/store/index.js';
@@ -25,7 +26,7 @@ describe('terminal chat', () => {
     };
     const out: string[] = [];
     const errors: unknown[] = [];
-    const chat = new TerminalChat({ coach: flaky, personId: 'terminal:flaky', write: (t) => out.push(t), onError: (e) => errors.push(e) });
+    const chat = new TerminalChat({ coach: flaky, personId: 'terminal:flaky', write: (t) => out.push(t), onError: (e) => errors.push(e), understanding: loadUnderstanding(loadRoutines()) });
     expect(await chat.line('list routines')).to.equal(undefined);
     expect(out.at(-1)).to.match(/something went wrong/);
     expect(errors).to.have.length(1);
@@ -36,7 +37,7 @@ describe('terminal chat', () => {
 
   it('after the coach ends a conversation, the next line is read as a routine to start', async () => {
     const coach = createCoachService({ store: new MemoryStore(), routines: loadRoutines(), log: createLogger('silent') });
-    const chat = new TerminalChat({ coach, personId: 'terminal:ended', write: () => {} });
+    const chat = new TerminalChat({ coach, personId: 'terminal:ended', write: () => {}, understanding: loadUnderstanding(loadRoutines()) });
     const bye = await chat.line('stop');
     expect(bye?.end).to.equal(true);
     const again = await chat.line('five moves');
