@@ -348,6 +348,8 @@ export const conversation: Conversation = {
     hurts: to(['hurtKind', 'hurtChoice'], (d, s, i) => (inRun(s) ? hurts(d, s, i.kind) : undefined) ?? hurtsAside(d, s, i.kind)),
     dizzy: to(['dizzyCheck'], (d, s) => (inRun(s) ? dizzy(d, s) : dizzyAside(d, s))),
     progress: to([], (d, s) => (inRun(s) ? progress(d, s) : undefined)),
+    // "Thank you", said in passing: a word back, and the moment as it was (a step only reminds of next).
+    thanks: to([], (d, s) => (d.say(d.copy.welcome), { again: s, brief: true })),
     // "A doctor has checked it", said another day: the stored answers it was about are cleared.
     cleared: to([], (d, s) => (recordClearance(d), { again: s })),
   },

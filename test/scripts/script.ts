@@ -53,6 +53,11 @@ export const Script = z
 export type Script = z.infer<typeof Script>;
 
 export const SCRIPTS_DIR = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * Scripts in people's own words ("ok done that one", "I feel a bit light headed"): the typed surfaces run them
+ * (terminal, Slack); voice understands what Amazon's model does, tested apart.
+ */
+export const TYPED_SCRIPTS_DIR = join(SCRIPTS_DIR, 'typed');
 
 export function loadScripts(dir = SCRIPTS_DIR): Array<Script & { file: string }> {
   return readdirSync(dir)

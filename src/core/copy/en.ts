@@ -269,6 +269,7 @@ export function englishCopy(locale: string, timeZone?: string) {
       pain: 'Say a number from 0 for no pain to 10 for the worst pain, or say skip.',
     },
     didntCatch: "Sorry, I didn't catch that.",
+    welcome: "You're welcome.",
     busy: 'Another device is using Back Break for you right now. Please say that again in a moment.',
   };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { check, loadScripts, type Observed, screenedProfile } from '../../scripts/script.js';
+import { check, loadScripts, type Observed, screenedProfile, TYPED_SCRIPTS_DIR } from '../../scripts/script.js';
 import { buttonsOf, SlackHarness, TEAM, textOf } from './harness.js';
 
 /**
@@ -55,6 +55,48 @@ describe('conversation scripts through Slack', function () {
           // A usage line or a menu answers in the command's own (ephemeral) reply; a turn moves the DM message.
           seen = h.fake.messages().length > before || !res.json ? observe(h, user) : { speech: `${res.json.text}\n${textOf(res.json.blocks)}`, choices: buttonsOf(res.json.blocks).map((b) => b.label), end: false };
         }
+        const problems = check(turn.expect, seen);
+        if (problems.length > 0) failures.push(`turn ${i} "${turn.say}": ${problems.join('; ')}\n      saw: ${seen.speech.replace(/\n/g, ' | ').slice(0, 400)}`);
+      }
+      expect(failures, failures.join('\n')).to.deep.equal([]);
+    });
+  });
+});
+
+/**
+ * The scripts in people's own words, typed in the app's DM (the message.im event) through the real server:
+ * each `say` is a message; what the person then sees is the session message, or the answer posted below theirs.
+ */
+describe("conversation scripts in people's own words, typed in Slack's DM", function () {
+  let h: SlackHarness;
+  before(async () => {
+    h = await SlackHarness.start();
+  });
+  after(async () => {
+    await h.close();
+  });
+  const typedScripts = loadScripts(TYPED_SCRIPTS_DIR);
+
+  it('finds the scripts', () => {
+    expect(typedScripts.length).to.be.greaterThan(0);
+  });
+
+  typedScripts.forEach((script, n) => {
+    it(`typed/${script.file}: ${script.name}`, async () => {
+      const user = `UTYPED${n}`;
+      const channel = `D${user.replace(/^U/, '')}`;
+      const personId = `slack:${TEAM}:${user}`;
+      h.fake.locales.set(user, script.locale);
+      if (script.screened) expect((await h.store.saveProfile(personId, { ...screenedProfile(new Date(), script.locale) }, null)).ok).to.equal(true);
+      const failures: string[] = [];
+      for (const [i, turn] of script.turns.entries()) {
+        const before = h.fake.messages().length;
+        await h.event({ type: 'message', channel_type: 'im', channel, user, text: turn.say, ts: `${Date.now() / 1000}.${i}` });
+        const posted = h.fake.messages().slice(before).filter((c) => c.body.metadata?.event_type !== 'back_break_turn');
+        // A usage line is posted below the person's words; a turn moves the session message.
+        const seen = posted.length && !h.fake.messages().slice(before).some((c) => c.body.metadata?.event_type === 'back_break_turn')
+          ? { speech: `${posted.at(-1)!.body.text}`, choices: [], end: false }
+          : observe(h, user);
         const problems = check(turn.expect, seen);
         if (problems.length > 0) failures.push(`turn ${i} "${turn.say}": ${problems.join('; ')}\n      saw: ${seen.speech.replace(/\n/g, ' | ').slice(0, 400)}`);
       }

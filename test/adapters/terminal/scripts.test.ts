@@ -6,10 +6,10 @@ import { loadUnderstanding } from '../../../src/language/index.js';
 import { createLogger } from '../../../src/log.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { MemoryStore } from '../../../src/store/index.js';
-import { check, loadScripts, screenedProfile } from '../../scripts/script.js';
+import { check, loadScripts, screenedProfile, TYPED_SCRIPTS_DIR } from '../../scripts/script.js';
 
 describe('conversation scripts through the terminal', () => {
-  const scripts = loadScripts();
+  const scripts = [...loadScripts(), ...loadScripts(TYPED_SCRIPTS_DIR).map((s) => ({ ...s, file: `typed/${s.file}` }))];
 
   it('has scripts to run', () => {
     expect(scripts.length).to.be.greaterThan(3);
