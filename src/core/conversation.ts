@@ -293,6 +293,8 @@ export const conversation: Conversation = {
       on: {
         no: to(['goodbye'], noReminder),
         skip: to(['goodbye'], noReminder),
+        // "No reminder" while asked what time: no reminder, as a no.
+        reminderOff: to(['goodbye'], noReminder),
         painScore: to(['reminder', 'goodbye'], (d, s, i) => setReminder(d, s, undefined, String(i.score))),
         unknown: to(['reminder', 'goodbye'], (d, s, i) => setReminder(d, s, undefined, i.text)),
       },

@@ -93,7 +93,7 @@ const SAME_AT: Record<string, ReadonlyArray<readonly string[]>> = {
   painBefore: [['skip', 'no', 'next']],
   painAfter: [['skip', 'no', 'next']],
   checkIn: [['next', 'skip', 'yes', 'no']],
-  reminderTime: [['no', 'skip']],
+  reminderTime: [['no', 'skip', 'reminderOff']],
 };
 
 function sameAt(at: string, want: string, got: string): boolean {

@@ -34,7 +34,7 @@ const ANSWERING: ReadonlySet<Label> = new Set(['yes', 'no', 'unsure', 'noPain'])
 const LONE_MINUTES = /^(?:(?:start|begin|do|about|maybe) )?\d{1,3}(?: (?:min|mins|minute|minutes))?$/;
 
 /** Meanings a routine's name said plainly outweighs where a routine is being chosen. */
-const NAME_BEATS: ReadonlySet<Label> = new Set(['start', 'none', 'painScore', 'recommend', 'yes', 'help', 'unsure', 'back', 'list', 'launch', 'thanks', 'setReminder']);
+const NAME_BEATS: ReadonlySet<Label> = new Set(['start', 'none', 'painScore', 'recommend', 'yes', 'help', 'unsure', 'back', 'list', 'launch', 'thanks', 'setReminder', 'next']);
 
 export class Understanding {
   private readonly names: RoutineNames;

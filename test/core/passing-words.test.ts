@@ -37,4 +37,12 @@ describe('words said in passing', () => {
     expect(speechText(r.reply)).to.include("You're welcome.");
     expect(r.reply.moment).to.equal('choosing');
   });
+
+  it('"no reminder" while asked what time declines it, as no does (found in the fresh evaluation phrasings)', () => {
+    const asked = say([{ type: 'setReminder' }]);
+    expect(asked.reply.moment).to.equal('reminder');
+    const r = say([{ type: 'setReminder' }, { type: 'reminderOff' }]);
+    expect(r.reply.moment).to.equal('goodbye');
+    expect(r.effects.some((e) => e.type === 'scheduleReminder')).to.equal(false);
+  });
 });
