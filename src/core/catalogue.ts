@@ -1,4 +1,5 @@
 import type { HistoryEntry, Profile } from './profile.js';
+import { conditionsOf, mainTechniqueLeftOut, planRoutine } from './safety.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
 
 /** Finding routines by what a person says: a name, a synonym, minutes available, equipment at hand. */
@@ -86,8 +87,13 @@ export interface Wish {
  */
 export function recommend(routines: readonly Routine[], profile: Profile, history: readonly HistoryEntry[], wish: Wish): Routine | undefined {
   const missing = new Set(equipmentIds(wish.without ?? []));
+  const conditions = conditionsOf(profile);
   let pool = routines.filter(
-    (r) => eligible(r, profile, history) && !r.equipment.some((e) => !e.optional && missing.has(e.id)),
+    (r) =>
+      eligible(r, profile, history) &&
+      !r.equipment.some((e) => !e.optional && missing.has(e.id)) &&
+      // Not a routine the person's cautions leave without its main technique.
+      mainTechniqueLeftOut(r, planRoutine(r, conditions)) === undefined,
   );
   if (wish.gentle) pool = pool.filter((r) => r.level === 'gentle');
   if (pool.length === 0) return undefined;

@@ -75,6 +75,8 @@ import type { Draft } from './draft.js';
 
 // Where walking a routine can lead: the next step, or the end of the steps.
 const WALK = ['step', 'painAfter'] as const;
+// Picking a routine up: where it was left, or the emergency question first on a new day.
+const RESUME = ['step', 'painAfter', 'screening'] as const;
 // Where starting a routine can lead: its first step, nothing fitting, a day without exercise, or pain too high to start.
 const BEGIN = ['step', 'painAfter', 'choosing', 'emergency', 'urgent', 'goodbye'] as const;
 const NO_EXERCISE = ['emergency', 'urgent'] as const;
@@ -124,9 +126,9 @@ export const conversation: Conversation = {
       help: 'question',
       says: sayResumeOffer,
       on: {
-        yes: to(WALK, (d, s) => resume(d, s.run)),
-        resume: to(WALK, (d, s) => resume(d, s.run)),
-        next: to(WALK, (d, s) => resume(d, s.run)),
+        yes: to(RESUME, (d, s) => resume(d, s.run)),
+        resume: to(RESUME, (d, s) => resume(d, s.run)),
+        next: to(RESUME, (d, s) => resume(d, s.run)),
         no: to(['choosing'], () => ({ moment: 'choosing' })),
       },
     },
@@ -135,10 +137,10 @@ export const conversation: Conversation = {
       help: 'question',
       says: saySettled,
       on: {
-        yes: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, true)),
-        no: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, false)),
+        yes: to(['resumeOffer', 'choosing', 'screening'], (d, s) => answerSettled(d, s, true)),
+        no: to(['resumeOffer', 'choosing', 'screening'], (d, s) => answerSettled(d, s, false)),
         // "It still hurts": it did not settle.
-        hurts: to(['resumeOffer', 'choosing'], (d, s) => answerSettled(d, s, false)),
+        hurts: to(['resumeOffer', 'choosing', 'screening'], (d, s) => answerSettled(d, s, false)),
       },
     },
     screening: {
@@ -146,9 +148,9 @@ export const conversation: Conversation = {
       help: 'screening',
       says: sayScreening,
       on: {
-        yes: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing'], (d, s) => answerScreening(d, s, 'yes')),
-        no: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing'], (d, s) => answerScreening(d, s, 'no')),
-        unsure: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing'], (d, s) => answerScreening(d, s, 'unsure')),
+        yes: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'yes')),
+        no: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'no')),
+        unsure: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'unsure')),
         start: to([], answerYesNo),
         recommend: to([], answerYesNo),
       },
@@ -209,10 +211,10 @@ export const conversation: Conversation = {
       // By voice a pause ends the session (the person opens Back Break again to resume); after dizziness it stays open.
       ends: (d, s) => !s.dizzy && d.channel === 'voice',
       on: {
-        yes: to(WALK, (d, s) => resume(d, s.run)),
-        resume: to(WALK, (d, s) => resume(d, s.run)),
-        next: to(WALK, (d, s) => resume(d, s.run)),
-        repeat: to(WALK, (d, s) => resume(d, s.run)),
+        yes: to(RESUME, (d, s) => resume(d, s.run)),
+        resume: to(RESUME, (d, s) => resume(d, s.run)),
+        next: to(RESUME, (d, s) => resume(d, s.run)),
+        repeat: to(RESUME, (d, s) => resume(d, s.run)),
         startOver: to(WALK, (d, s) => startOver(d, s.run)),
         skip: to(WALK, (d, s) => skipStep(d, s.run)),
       },
@@ -227,7 +229,7 @@ export const conversation: Conversation = {
         skip: to(WALK, (d, s) => walk(d, s.run)),
         yes: to(WALK, (d, s) => walk(d, s.run)),
         no: to(WALK, (d, s) => walk(d, s.run)),
-        resume: to(WALK, resumeRun),
+        resume: to(RESUME, resumeRun),
       },
     },
     hurtKind: {
@@ -235,7 +237,7 @@ export const conversation: Conversation = {
       help: 'question',
       says: sayHurtKind,
       // The kind comes as `hurts` with a kind: the anywhere table (and safety, for the emergency kinds).
-      on: { resume: to(WALK, resumeRun), start: notNow(), recommend: notNow() },
+      on: { resume: to(RESUME, resumeRun), start: notNow(), recommend: notNow() },
     },
     hurtChoice: {
       expects: 'command',
@@ -328,7 +330,7 @@ export const conversation: Conversation = {
       expects: 'nothing',
       help: 'idle',
       says: sayUrgent,
-      on: { cleared: to(['screening', 'prerequisite', 'equipment', 'choosing'], clearTierB) },
+      on: { cleared: to(['screening', 'prerequisite', 'equipment', 'choosing', ...WALK], clearTierB) },
     },
     // Closing moments: the next turn starts where the session rests (goodbye's `then`; after a stop rule, choosing).
     goodbye: { expects: 'nothing', help: 'idle', says: sayGoodbye, on: {}, next: ['choosing', 'paused', 'dizzyCheck', 'emergency', 'urgent'] },
@@ -337,8 +339,8 @@ export const conversation: Conversation = {
 
   anywhere: {
     launch: to(['emergency', 'urgent', 'settled', 'resumeOffer', 'choosing', 'dizzyCheck'], launch),
-    start: to(['screening', 'choosing'], (d, _s, i) => choose(d, i)),
-    recommend: to(['screening', 'choosing'], (d, _s, i) => choose(d, i)),
+    start: to(['screening', 'choosing', 'settled'], (d, _s, i) => choose(d, i)),
+    recommend: to(['screening', 'choosing', 'settled'], (d, _s, i) => choose(d, i)),
     stop: to(['goodbye'], stop),
     forgetMe: to(['forget'], forgetMe),
     help: to([], (d, s) => again(d, s, helpFor(d, s))),

@@ -59,6 +59,12 @@ export class Draft {
     return this;
   }
 
+  /** The emergency question was answered today. */
+  screened(): this {
+    this.common = { ...this.common, screenedDay: this.today() };
+    return this;
+  }
+
   /** The full screening is due (or done). */
   setScreenFull(due: boolean): this {
     this.common = { ...this.common, screenFull: due };

@@ -1,9 +1,9 @@
 import { Choices } from './choices.js';
 import type { Draft } from './draft.js';
 import type { Display } from './reply.js';
-import { position } from './run.js';
+import { planFor, position } from './run.js';
 import { currentQuestion, screeningQuestionText } from './start.js';
-import { conditionsOf } from './safety.js';
+import { conditionsOf, equipmentFor } from './safety.js';
 import { isSign } from './screening.js';
 import { runOf, type Because, type In, type RoutineRun } from './session.js';
 import type { How, Shown } from './table.js';
@@ -67,7 +67,8 @@ export function sayPrerequisite(d: Draft, s: In<'prerequisite'>): Shown {
 /** The equipment the routine needs (or "shall we start?"), or the routine offered instead for lack of it. */
 export function sayEquipment(d: Draft, s: In<'equipment'>): Shown {
   const routine = d.routine(s.routineId);
-  const needed = routine?.equipment.filter((e) => !e.optional) ?? [];
+  // Only what the person's plan uses: no roller asked for when the roller moves are left out.
+  const needed = routine ? equipmentFor(routine, planFor(d, routine)).filter((e) => !e.optional) : [];
   const text = s.offered
     ? d.copy.noEquipment(routine?.title ?? s.routineId)
     : needed.length

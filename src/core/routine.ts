@@ -154,6 +154,8 @@ export const Routine = z
     startingPosition: spoken,
     cautions: z.array(spoken).default([]),
     prerequisites: z.array(Prerequisite).default([]),
+    /** The technique the routine is for: when a person's cautions leave it out, the routine is not offered. */
+    mainTechnique: SafetyTag.optional(),
     steps: z.array(Step).min(1),
   })
   .strict()

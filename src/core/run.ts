@@ -1,9 +1,9 @@
 import type { Draft } from './draft.js';
 import type { HistoryEntry } from './profile.js';
 import type { Routine, Step } from './routine.js';
-import { conditionsOf, leftOutToday, PainRules, planRoutine } from './safety.js';
+import { conditionsOf, leftOutToday, PainRules, planRoutine, type Plan } from './safety.js';
 import { leaveOutToday } from './today.js';
-import { blockToday, listText } from './start.js';
+import { blockToday, listText, screeningFor } from './start.js';
 import type { In, PlanItem, RoutineRun } from './session.js';
 import type { Again } from './table.js';
 
@@ -30,11 +30,16 @@ export function position(run: RoutineRun, index = run.index): { index: number; t
   return { index: current ? order.indexOf(current.stepId) + 1 : order.length, total: order.length };
 }
 
+/** The routine as this person will be walked through it: their cautions, what flared last time, what is out today. */
+export function planFor(d: Draft, routine: Routine): Plan {
+  return planRoutine(routine, conditionsOf(d.profile), new Set(d.profile.flaredSteps), leftOutToday(d.profile, d.today()));
+}
+
 /** Starts a routine: plans it with the person's tier C conditions and what flared before, says why once. */
 export function beginRun(d: Draft, routine: Routine, painBefore: number | undefined): In<'step' | 'painAfter' | 'choosing' | 'emergency' | 'urgent'> {
   // Defence in depth: nothing starts a routine on a day the screening said no.
   if (d.common.blocked) return blockToday(d, d.common.blocked.tier);
-  const plan = planRoutine(routine, conditionsOf(d.profile), new Set(d.profile.flaredSteps), leftOutToday(d.profile, d.today()));
+  const plan = planFor(d, routine);
   const left = [...new Set(plan.left.map((l) => l.reason))].map((r) => d.copy.reasons[r]);
   if (plan.items.length === 0) {
     d.say(...left).say(d.copy.nothingFits, listText(d));
@@ -131,7 +136,9 @@ export function startOver(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
   return walk(d, { ...run, index: 0, done: [], skipped: [], easier: false });
 }
 
-export function resume(d: Draft, run: RoutineRun): In<'step' | 'painAfter'> {
+/** Picks a routine up where it was left; on a day the emergency question has not been asked yet, it comes first. */
+export function resume(d: Draft, run: RoutineRun): In<'step' | 'painAfter' | 'screening'> {
+  if (d.common.screenedDay !== d.today()) return screeningFor(d, run.routineId, run);
   d.say(d.copy.resuming);
   return walk(d, run);
 }

@@ -163,6 +163,26 @@ export function planRoutine(
   return { items, left };
 }
 
+/**
+ * Why a routine is not for this person now: its main technique is left out of their plan (sacral traction with
+ * osteoporosis has knee lifts left, but no traction). Undefined when it is.
+ */
+export function mainTechniqueLeftOut(routine: Routine, plan: Plan): string | undefined {
+  const tag = routine.mainTechnique;
+  if (!tag) return undefined;
+  const planned = new Set(plan.items.map((i) => i.stepId));
+  if (routine.steps.some((s) => s.tags.includes(tag) && planned.has(s.id))) return undefined;
+  const reasonOf = (s: Step) => plan.left.find((l) => l.stepId === s.id)?.reason;
+  return routine.steps.filter((s) => s.tags.includes(tag)).map(reasonOf).find((r) => r !== undefined) ?? 'flared';
+}
+
+/** The equipment a plan uses: what its steps name, and what the routine needs as a whole (a mat). */
+export function equipmentFor(routine: Routine, plan: Plan): Routine['equipment'] {
+  const named = new Set(routine.steps.flatMap((s) => s.equipment));
+  const used = new Set(routine.steps.filter((s) => plan.items.some((i) => i.stepId === s.id)).flatMap((s) => s.equipment));
+  return routine.equipment.filter((e) => !named.has(e.id) || used.has(e.id));
+}
+
 /** A technique left out today on this side (or on both, when no side was named) covers the step. */
 function leftOutOnSide(step: Pick<Step, 'tags'>, side: Side | undefined, today: Pick<LeftOutToday, 'techniques'> | undefined): boolean {
   return (today?.techniques ?? []).some((t) => step.tags.includes(t.tag) && (t.side === undefined || t.side === side));

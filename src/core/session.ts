@@ -63,14 +63,21 @@ const moment = <M extends string, T extends z.ZodRawShape>(name: M, shape: T) =>
 export const Choosing = moment('choosing', {});
 /** "Shall we pick up where you left off?" */
 export const ResumeOffer = moment('resumeOffer', { run: RoutineRun });
-/** "Did your back settle within a day?"; then the resume offer when a run was left unfinished. */
-export const Settled = moment('settled', { run: RoutineRun.optional() });
+/** What a person asked to start, kept while the settle question is answered first. */
+export const Wish = z
+  .object({ routine: z.string().optional(), minutes: z.number().optional(), without: z.array(z.string()).optional(), gentle: z.boolean().optional() })
+  .strict();
+export type Wish = z.infer<typeof Wish>;
+/** "Did your back settle within a day?"; then the resume offer when a run was left unfinished, or the routine asked for. */
+export const Settled = moment('settled', { run: RoutineRun.optional(), wish: Wish.optional() });
 export const Screening = moment('screening', {
   routineId: z.string(),
   /** Question ids still to ask, first is current. */
   queue: z.array(z.string()),
   answers: z.record(z.string(), Answer),
   full: z.boolean(),
+  /** A routine picked up on a new day: the emergency question first, then the run where it was left. */
+  run: RoutineRun.optional(),
 });
 /** "Have you done gentle back stretches before?" */
 export const Prerequisite = moment('prerequisite', { routineId: z.string() });
@@ -166,6 +173,8 @@ const Common = z
     screenFull: z.boolean().default(false),
     /** No exercise today, and why; with the day (YYYY-MM-DD) it was decided. Outlives every moment of that day. */
     blocked: z.object({ tier: z.enum(['A', 'B']), day: z.string() }).strict().optional(),
+    /** The person's day (YYYY-MM-DD) the emergency question was last answered: a routine resumed another day asks it again. */
+    screenedDay: z.string().optional(),
   })
   .strict();
 export type Common = z.infer<typeof Common>;
@@ -175,8 +184,8 @@ export type Session = Common & State;
 
 /** The session's own fields split from its moment's. */
 export function splitSession(session: Session): { common: Common; state: State } {
-  const { v, turn, screenFull, blocked, ...state } = session;
-  return { common: { v, turn, screenFull, ...(blocked ? { blocked } : {}) }, state };
+  const { v, turn, screenFull, blocked, screenedDay, ...state } = session;
+  return { common: { v, turn, screenFull, ...(blocked ? { blocked } : {}), ...(screenedDay ? { screenedDay } : {}) }, state };
 }
 
 /** The routine under way in a moment, also seen past a side question or a closed conversation. */
@@ -200,10 +209,10 @@ export function newSession(): Session {
 /** Parses stored JSON; undefined when it is not a session of this version (the caller restarts politely). */
 export function parseSession(stored: unknown): Session | undefined {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
-  const { v, turn, screenFull, blocked, ...rest } = stored as Record<string, unknown>;
-  const common = Common.safeParse({ v, turn, screenFull, blocked });
+  const { v, turn, screenFull, blocked, screenedDay, ...rest } = stored as Record<string, unknown>;
+  const common = Common.safeParse({ v, turn, screenFull, blocked, screenedDay });
   const state = State.safeParse(rest);
   if (!common.success || !state.success) return undefined;
-  const { blocked: day, ...always } = common.data;
-  return { ...always, ...(day ? { blocked: day } : {}), ...state.data };
+  const { blocked: day, screenedDay: screened, ...always } = common.data;
+  return { ...always, ...(day ? { blocked: day } : {}), ...(screened ? { screenedDay: screened } : {}), ...state.data };
 }

@@ -1,7 +1,7 @@
 import type { Draft } from './draft.js';
 import { describeDays, describeTime, EVERY_DAY, parseDays, parseTime } from './reminder.js';
 import { position, resume } from './run.js';
-import { blockToday } from './start.js';
+import { blockToday, chooseNow, settleDue } from './start.js';
 import { inRun, type InRun } from './stop-rules.js';
 import type { In, Resting, RoutineRun, State } from './session.js';
 import type { Again } from './table.js';
@@ -49,13 +49,15 @@ export function launch(d: Draft, s: State): In<'emergency' | 'urgent' | 'settled
   // Dizzy, and the question about neurological signs unanswered: it comes first, whenever the person is back.
   if (rest.moment === 'dizzyCheck') return rest;
   const run = keptRun(rest);
-  const last = d.ctx.history[0];
-  const sinceLast = last ? d.ctx.now.getTime() - Date.parse(last.finishedAt) : 0;
-  if (last && last.settled === undefined && sinceLast > 12 * 3600_000 && sinceLast < 14 * 86_400_000) return { moment: 'settled', ...(run ? { run } : {}) };
+  if (settleDue(d)) return { moment: 'settled', ...(run ? { run } : {}) };
   return run ? { moment: 'resumeOffer', run } : { moment: 'choosing' };
 }
 
-export function answerSettled(d: Draft, s: In<'settled'>, settled: boolean): In<'resumeOffer' | 'choosing'> {
+/**
+ * "Did your back settle?" "Yes": on to what was asked. "No": the full screening comes back, and something gentler
+ * and shorter is suggested, leaving out what flared (it stays in profile.flaredSteps).
+ */
+export function answerSettled(d: Draft, s: In<'settled'>, settled: boolean): In<'resumeOffer' | 'choosing' | 'screening'> {
   d.effect({ type: 'markSettled', settled });
   if (settled) {
     d.say(d.copy.settledYes);
@@ -64,7 +66,9 @@ export function answerSettled(d: Draft, s: In<'settled'>, settled: boolean): In<
     // Pain that did not settle counts as worse: the full screening comes back on the next start.
     d.say(d.copy.settledNo).setScreenFull(true);
   }
-  return s.run ? { moment: 'resumeOffer', run: s.run } : { moment: 'choosing' };
+  if (s.run) return { moment: 'resumeOffer', run: s.run };
+  if (!s.wish) return { moment: 'choosing' };
+  return chooseNow(d, settled ? s.wish : { ...(s.wish.without ? { without: s.wish.without } : {}), gentle: true });
 }
 
 /** "Stop": the conversation closes; a routine under way is kept to pick up next time. */
@@ -153,6 +157,6 @@ export function progress(d: Draft, s: InRun): Again {
 }
 
 /** "Resume" in a moment of a run that is not a step: picking up where the person left off. */
-export function resumeRun(d: Draft, s: InRun): In<'step' | 'painAfter'> {
+export function resumeRun(d: Draft, s: InRun): In<'step' | 'painAfter' | 'screening'> {
   return resume(d, s.run);
 }

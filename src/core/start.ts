@@ -2,16 +2,27 @@ import { eligible, findRoutine, recommend } from './catalogue.js';
 import type { Draft } from './draft.js';
 import type { Answer } from './profile.js';
 import { EquipmentId, estimatedMinutes, type Routine } from './routine.js';
-import { beginRun } from './run.js';
-import { PainRules } from './safety.js';
+import { beginRun, planFor, resume } from './run.js';
+import { equipmentFor, mainTechniqueLeftOut, PainRules } from './safety.js';
 import { blockingAnswers, EVERY_SESSION, isGroup, isQuestion, needsFullScreening, partsOf, positive, SIGNS, screeningQueue, tierOf, withAnswers, type ScreeningQuestion } from './screening.js';
-import type { Because, In } from './session.js';
+import type { Because, In, RoutineRun, Wish } from './session.js';
 import type { Again } from './table.js';
 
 /** From "start X" to the first step: choosing, screening, prerequisites, equipment, pain before. */
 
-/** A routine asked for by name, or one recommended for the minutes and equipment at hand; then screening. */
-export function choose(d: Draft, wish: { routine?: string | undefined; minutes?: number | undefined; without?: string[] | undefined }): In<'screening' | 'choosing'> {
+/**
+ * A routine asked for by name, or one recommended for the minutes and equipment at hand; then screening. However
+ * the session begins (a launch, a one-shot start, a button), "did your back settle after last time?" comes first
+ * when it is due (safety.md section 4).
+ */
+export function choose(d: Draft, asked: { routine?: string | undefined; minutes?: number | undefined; without?: string[] | undefined }): In<'screening' | 'choosing' | 'settled'> {
+  const { routine, minutes, without } = asked;
+  const wish: Wish = { ...(routine !== undefined ? { routine } : {}), ...(minutes !== undefined ? { minutes } : {}), ...(without !== undefined ? { without } : {}) };
+  return settleDue(d) ? { moment: 'settled', wish } : chooseNow(d, wish);
+}
+
+/** The routine wished for, straight to its screening (the settle question answered, or not due). */
+export function chooseNow(d: Draft, wish: Wish): In<'screening' | 'choosing'> {
   const { routines } = d.ctx;
   let routine: Routine | undefined;
   if (wish.routine) {
@@ -26,7 +37,7 @@ export function choose(d: Draft, wish: { routine?: string | undefined; minutes?:
     routine = recommend(routines, d.profile, d.ctx.history, {
       minutes: wish.minutes,
       without: wish.without,
-      gentle: notSettled,
+      gentle: wish.gentle || notSettled,
       seed: d.ctx.history.length,
     });
     if (!routine) {
@@ -35,10 +46,22 @@ export function choose(d: Draft, wish: { routine?: string | undefined; minutes?:
     }
     d.say(d.copy.recommendation(routine.title, estimatedMinutes(routine)));
   }
-  // Screening first: the combined tier A question every time, the B and C ones too when due.
+  return screeningFor(d, routine.id);
+}
+
+/** Screening first: the combined tier A question every time, the B and C ones too when due; `run` to pick up after. */
+export function screeningFor(d: Draft, routineId: string, run?: RoutineRun): In<'screening'> {
   const full = needsFullScreening(d.profile.screening, d.ctx.now, d.common.screenFull);
   d.say(full ? d.copy.screeningFullIntro : d.copy.screeningIntro);
-  return { moment: 'screening', routineId: routine.id, queue: screeningQueue(full, d.profile.screening), answers: {}, full };
+  return { moment: 'screening', routineId, queue: screeningQueue(full, d.profile.screening), answers: {}, full, ...(run ? { run } : {}) };
+}
+
+/** The last routine ended 12 hours to 2 weeks ago and nobody has said yet whether the back settled. */
+export function settleDue(d: Draft): boolean {
+  const last = d.ctx.history[0];
+  if (!last || last.settled !== undefined) return false;
+  const since = d.ctx.now.getTime() - Date.parse(last.finishedAt);
+  return since > 12 * 3600_000 && since < 14 * 86_400_000;
 }
 
 export function listText(d: Draft): string {
@@ -68,7 +91,7 @@ export function currentQuestion(s: In<'screening'>): ScreeningQuestion {
  * One screening answer. A combined question: "no" answers every sign it names; "yes" or "not sure" asks them
  * one at a time. A single sign: tier A positive is an emergency, tier B positive means no exercise today.
  */
-export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): In<'screening' | 'emergency' | 'urgent' | 'prerequisite' | 'equipment' | 'choosing'> {
+export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): In<'screening' | 'emergency' | 'urgent' | 'prerequisite' | 'equipment' | 'choosing' | 'step' | 'painAfter'> {
   const [id, ...rest] = s.queue;
   if (id === undefined || !isQuestion(id)) return afterScreening(d, s.routineId);
   const answers = { ...s.answers };
@@ -97,21 +120,25 @@ export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): I
   return goOnScreening(d, { ...s, queue, answers });
 }
 
-/** The next question, or, with none left, the answers saved (a full screening) and on to the routine. */
-function goOnScreening(d: Draft, s: In<'screening'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing'> {
+/**
+ * The next question, or, with none left, the answers saved (a full screening) and on: to the routine's checks, or
+ * back into the routine picked up on a new day.
+ */
+function goOnScreening(d: Draft, s: In<'screening'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing' | 'step' | 'painAfter'> {
   if (s.queue.length > 0) return s;
   // A full screening replaces the stored answers it asked, and its date; the quick one stores nothing.
   if (s.full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(s.answers), d.ctx.now, true) });
   if (d.common.screenFull) d.setScreenFull(false);
+  d.screened();
   d.say(d.copy.screeningDone);
-  return afterScreening(d, s.routineId);
+  return s.run ? resume(d, s.run) : afterScreening(d, s.routineId);
 }
 
 /**
  * "A doctor has checked this and said exercise is fine": every tier B answer that blocks exercise is cleared,
  * with today's date, and a screening left at one goes on. A tier A day is never lifted (see Draft.unblockTierB).
  */
-export function clearTierB(d: Draft, s: In<'urgent'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing'> | Again {
+export function clearTierB(d: Draft, s: In<'urgent'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing' | 'step' | 'painAfter'> | Again {
   if (!recordClearance(d)) return { again: s };
   d.unblockTierB();
   return s.pending ? goOnScreening(d, { moment: 'screening', ...s.pending }) : { moment: 'choosing' };
@@ -163,6 +190,14 @@ export function blockToday(d: Draft, tier: 'A' | 'B', o: BlockOptions = {}): In<
 function afterScreening(d: Draft, routineId: string): In<'prerequisite' | 'equipment' | 'choosing'> {
   const routine = d.routine(routineId);
   if (!routine) return { moment: 'choosing' };
+  const leftOut = mainTechniqueLeftOut(routine, planFor(d, routine));
+  if (leftOut) {
+    // Sacral traction without the traction is not sacral traction: say why, and offer what suits instead.
+    d.say(d.copy.reasons[leftOut], d.copy.notForYou);
+    const instead = recommend(d.ctx.routines, d.profile, d.ctx.history, { gentle: true });
+    if (instead) d.say(d.copy.recommendInstead(instead.title));
+    return { moment: 'choosing' };
+  }
   if (!eligible(routine, d.profile, d.ctx.history)) return { moment: 'prerequisite', routineId };
   return { moment: 'equipment', routineId, offered: false };
 }
@@ -182,7 +217,8 @@ export function notStretchedBefore(d: Draft): In<'choosing'> {
 
 /** "No" to the equipment: a routine that needs none is offered instead ("shall we do that instead?"). */
 export function noEquipment(d: Draft, s: In<'equipment'>): In<'equipment' | 'choosing'> {
-  const needed = d.routine(s.routineId)?.equipment.filter((e) => !e.optional) ?? [];
+  const routine = d.routine(s.routineId);
+  const needed = routine ? equipmentFor(routine, planFor(d, routine)).filter((e) => !e.optional) : [];
   if (needed.length === 0) return { moment: 'choosing' };
   const instead = recommend(d.ctx.routines, d.profile, d.ctx.history, { without: [...EquipmentId.options] });
   if (!instead || instead.id === s.routineId) {

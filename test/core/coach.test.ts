@@ -507,13 +507,31 @@ describe('coach: tier C adapts the routine', () => {
       },
     },
     {
-      name: 'osteoporosis + spinal-love: nothing is left, so a helpful answer with the routines instead of a step',
+      name: 'osteoporosis + spinal-love: without its roller it is not offered, said why, with one that suits instead (no equipment asked)',
       world: { profile: person({ screened: false }) },
-      turns: [start('spinal love'), ...screen({ cOsteoporosis: 'yes' }), yes, skip],
+      turns: [start('spinal love'), ...screen({ cOsteoporosis: 'yes' })],
       moment: 'choosing',
-      says: ['With fragile bones, I leave out lying on the foam roller.', "I don't have a routine that fits that.", 'Back break, about 5 minutes', 'Which routine would you like?'],
+      says: ['With fragile bones, I leave out lying on the foam roller.', "So that routine isn't one for you now.", 'would suit you', 'Which routine would you like?'],
+      never: ['foam roller; ', 'Have you got it?'],
       end: false,
       check: (c) => expect(c.replies.some((r) => r.moment === 'step')).to.equal(false),
+    },
+    {
+      name: 'osteoporosis + sacral traction: not offered (it said "not for you" and then began, asking for a roller)',
+      world: { profile: person({ answers: { cOsteoporosis: 'yes' }, comfortable: true }) },
+      turns: [start('sacral traction'), no],
+      moment: 'choosing',
+      says: ['With fragile bones, sacral traction is not for you.', 'would suit you'],
+      never: ['Sacral traction, ', 'roller'],
+    },
+    {
+      name: 'osteoporosis: sacral traction and spinal love are never recommended',
+      world: { profile: person({ answers: { cOsteoporosis: 'yes' }, comfortable: true }) },
+      turns: [{ type: 'recommend' }, stop, { type: 'recommend', minutes: 5 }, stop, { type: 'recommend', minutes: 11 }],
+      check: (c) => {
+        const suggested = c.turns.map((t) => t.speech).join(' ');
+        expect(suggested).to.not.match(/I suggest (Sacral traction|Spinal love)/i);
+      },
     },
     {
       name: 'osteoporosis + back-break: the twist is adapted with its reason',
@@ -1305,8 +1323,7 @@ describe('coach: did your back settle?', () => {
     },
     {
       name: 'asked first, then the offer to resume',
-      world: { history: [finished(2 * DAY)] },
-      turns: [...begin('back break'), next, stop, launch, yes],
+      turns: [...begin('back break'), { until: 'painAfter', send: next }, skip, no, ...begin('back break'), next, stop, { wait: DAY }, launch, yes],
       moment: 'resumeOffer',
       says: ['Shall we pick up where you left off?'],
       check: (c) => expect(c.turns.at(-2)!.result.reply.moment).to.equal('settled'),

@@ -178,7 +178,8 @@ describe('conversation: what the old shape got wrong', () => {
 
   describe('time spent counts time in the routine, not the clock', () => {
     it('a routine picked up a week later: the minutes of the routine, not "10080 minutes"', () => {
-      const c = talk([...begin('back break'), { wait: 2 * MINUTE }, say.next, say.stop, { wait: 7 * DAY }, say.launch, say.yes, { wait: MINUTE }, ...nexts(5), say.skip]);
+      // A new day: the emergency question first ("no"), then the routine where it was left.
+      const c = talk([...begin('back break'), { wait: 2 * MINUTE }, say.next, say.stop, { wait: 7 * DAY }, say.launch, say.yes, say.no, { wait: MINUTE }, ...nexts(5), say.skip]);
       expect(c.reply.moment).to.equal('finished');
       expect(c.speech).to.include('You spent 3 minutes, did 6 steps.');
     });

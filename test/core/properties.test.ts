@@ -248,4 +248,50 @@ describe('core properties (fast-check)', function () {
       { numRuns: 60, seed: 7 },
     );
   });
+
+  it('a tier A sign said in any moment, after any conversation, ends exercise with emergency advice, and no step follows that day', () => {
+    const tierA = fc.constantFrom<HurtKind>('saddle', 'bladder', 'bothLegs', 'weakLegs', 'trauma', 'chest', 'breathless', 'neuro');
+    fc.assert(
+      fc.property(profileArb, fc.array(intentArb, { maxLength: 40 }), tierA, fc.array(intentArb, { maxLength: 20 }), (profile, before, kind, after) => {
+        let session: Session | undefined;
+        let last: Reply | undefined;
+        let current = profile;
+        const say = (raw: Intent | 'currentTimer' | 'cooperate') => {
+          const intent: Intent = raw === 'currentTimer' ? { type: 'timerElapsed', stepKey: last?.hold?.stepKey ?? 'none' } : raw === 'cooperate' ? cooperate(last) : raw;
+          const r = step(session, intent, { now: NOW, routines, profile: current, history: [] });
+          for (const e of r.effects) if (e.type === 'saveProfile') current = e.profile;
+          if (r.effects.some((e) => e.type === 'erase')) current = newProfile(NOW, current.locale);
+          session = r.session;
+          last = r.stale ? last : r.reply;
+          return r;
+        };
+        for (const raw of before) say(raw);
+        const sign = say({ type: 'hurts', kind });
+        expect(sign.reply.moment, `${kind} after ${before.length} turns`).to.equal('emergency');
+        expect(sign.reply.end).to.equal(true);
+        for (const raw of after) {
+          if (raw !== 'cooperate' && raw !== 'currentTimer' && raw.type === 'forgetMe') continue;
+          expect(say(raw).reply.moment, 'a step on an emergency day').to.not.equal('step');
+        }
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it('a rating at or below the starting score is never flagged, however high', () => {
+    const screened = { ...newProfile(NOW), greeted: true, screening: { answers: Object.fromEntries(Object.keys(SIGNS).filter((id) => !id.startsWith('a') && !id.startsWith('cSurgery')).concat(['cSurgery']).map((id) => [id, 'no' as const])), at: NOW.toISOString() } };
+    fc.assert(
+      fc.property(fc.constantFrom(...routines.map((r) => r.id)), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 6 }), fc.nat(), (routineId, start, steps, below) => {
+        const ctx = { now: NOW, routines, profile: { ...screened, prefs: { handsFree: false, comfortableWithStretches: true } }, history: [] };
+        let r = step(undefined, { type: 'start', routine: routineId }, ctx);
+        for (const i of [{ type: 'no' }, { type: 'yes' }, { type: 'painScore', score: start }] as Intent[]) r = step(r.session, i, ctx);
+        for (let i = 0; i < steps && (r.reply.moment === 'step' || r.reply.moment === 'checkIn'); i++) r = step(r.session, { type: 'next' }, ctx);
+        if (r.reply.moment !== 'step' && r.reply.moment !== 'checkIn') return;
+        const rating = step(r.session, { type: 'painScore', score: below % (start + 1) }, ctx);
+        expect(rating.effects.filter((e) => e.type === 'safetyEvent')).to.deep.equal([]);
+        expect(speechText(rating.reply)).to.not.include("That's more than I'd like");
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
 });

@@ -221,3 +221,60 @@ describe('safety: every stop sign can be pressed', () => {
     },
   ]);
 });
+
+describe('safety: "did your back settle?" however the session begins (safety.md section 4)', () => {
+  const unsettled = { history: [{ routineId: 'five-moves', startedAt: iso(-DAY - HOUR), finishedAt: iso(-DAY), completed: true, stepsDone: 5, stepsSkipped: 0 }] };
+  run([
+    {
+      name: 'a one-shot start (Slack button, "Alexa, ask back break to start five moves"): the settle question first',
+      world: unsettled,
+      turns: [start('five moves')],
+      moment: 'settled',
+      says: ['Did your back settle within a day after your last routine?'],
+    },
+    {
+      name: '"yes": on to the routine asked for, its screening',
+      world: unsettled,
+      turns: [start('five moves'), yes],
+      moment: 'screening',
+      effects: [{ type: 'markSettled', settled: true }],
+      check: (c) => expect(c.session && 'routineId' in c.session ? c.session.routineId : undefined).to.equal('five-moves'),
+    },
+    {
+      name: '"no": something gentler and shorter instead, with the full screening again',
+      world: unsettled,
+      turns: [start('five moves'), no],
+      moment: 'screening',
+      says: ["Today let's go shorter and gentler", 'I suggest Back break', 'First, a few safety questions'],
+      effects: [{ type: 'markSettled', settled: false }],
+    },
+  ]);
+});
+
+describe('safety: a routine picked up on a new day asks the emergency question first', () => {
+  run([
+    {
+      name: 'paused yesterday, resumed today: the emergency question, then the step where it was left',
+      turns: [...begin('back break'), next, next, { type: 'pause' }, { wait: DAY }, resume],
+      moment: 'screening',
+      says: ['Do you have any of these: numbness around your seat'],
+    },
+    {
+      name: '"no" to it: back to step 3, where it was left',
+      turns: [...begin('back break'), next, next, { type: 'pause' }, { wait: DAY }, resume, no],
+      moment: 'step',
+      says: ['Step 3 of 6'],
+    },
+    {
+      name: 'a tier A "yes" to it: the emergency path, no step',
+      turns: [...begin('back break'), next, next, { type: 'pause' }, { wait: DAY }, resume, yes, yes],
+      moment: 'emergency',
+    },
+    {
+      name: 'resumed the same day: no question, straight back in',
+      turns: [...begin('back break'), next, next, { type: 'pause' }, { wait: 2 * HOUR }, resume],
+      moment: 'step',
+      says: ['Step 3 of 6'],
+    },
+  ]);
+});

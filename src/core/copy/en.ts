@@ -41,6 +41,8 @@ export function englishCopy(locale: string, timeZone?: string) {
       `${title} is for later, once gentle stretches feel easy. Have you done gentle back stretches before, and felt fine afterwards?`,
     notYetNo: (gentle: string) => `Then let's start with something gentler. ${gentle} is a good first routine.`,
     startIt: 'Shall we start?',
+    notForYou: "So that routine isn't one for you now. Let's pick something else.",
+    recommendInstead: (title: string) => `${title} would suit you. Say its name to start it, or choose another.`,
     blockedToday: (tier: 'A' | 'B') =>
       tier === 'A'
         ? `Earlier you told me about a warning sign. Please don't exercise today. ${emergencyCall}`

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { createCoachService } from '../../../src/app/service.js';
+import { TerminalChat } from '../../../src/adapters/terminal/chat.js';
+import type { Reply } from '../../../src/core/reply.js';
+import { loadUnderstanding } from '../../../src/language/index.js';
+import { createLogger } from '../../../src/log.js';
+import { loadRoutines } from '../../../src/routines/load.js';
+import { MemoryStore } from '../../../src/store/index.js';
+
+/**
+ * How many screening questions a person answers before the first stretch (safety.md section 1), counted in a
+ * conversation typed in a person's own words through the terminal and the application service: a healthy
+ * first-timer at most 5, a returning person 1. Equipment, pain and the settle question are not screening.
+ */
+describe('terminal: screening questions before the first stretch', () => {
+  const DAY = 86_400_000;
+  let clock = new Date('2026-11-23T09:00:00Z');
+  const routines = loadRoutines();
+  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => clock });
+  const chat = new TerminalChat({ coach, personId: 'terminal:counting', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+
+  /** Types lines until a step is presented, answering every screening question the way a healthy person does. */
+  async function toFirstStep(opening: string, answers: string[]): Promise<{ questions: number; replies: Reply[] }> {
+    const replies: Reply[] = [];
+    let reply = await chat.line(opening);
+    let questions = 0;
+    for (let i = 0; reply && reply.moment !== 'step'; i++) {
+      replies.push(reply);
+      if (i > 30) throw new Error(`no step after 30 lines; last: ${reply.moment}`);
+      let said: string;
+      if (reply.moment === 'screening') said = answers[questions++] ?? 'no';
+      else if (reply.moment === 'settled') said = 'yes it did';
+      else if (reply.moment === 'equipment') said = 'yes I have it';
+      else if (reply.moment === 'painBefore') said = 'about a 3';
+      else throw new Error(`unexpected ${reply.moment}: ${reply.speech.map((s) => ('text' in s ? s.text : '')).join(' ')}`);
+      reply = await chat.line(said);
+    }
+    return { questions, replies };
+  }
+
+  it('a healthy first-timer answers 4 screening questions (at most 5)', async () => {
+    const { questions, replies } = await toFirstStep('start the back break please', ['no', 'nope', 'no none of those', 'no']);
+    expect(questions).to.equal(4);
+    expect(questions).to.be.at.most(5);
+    expect(replies[0]?.moment).to.equal('screening');
+  });
+
+  it('the same person the next day answers 1', async () => {
+    clock = new Date(clock.getTime() + DAY);
+    const { questions } = await toFirstStep('can we do five moves', ['no']);
+    expect(questions).to.equal(1);
+  });
+});
