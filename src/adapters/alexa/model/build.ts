@@ -1,5 +1,6 @@
 import type { Routine } from '../../../core/routine.js';
 import { type Corpus, type IntentEntry, type Label, loadCorpus, type SlotValue } from '../../../language/corpus.js';
+import { nameVariants, spokenForm } from '../../../language/names.js';
 
 /**
  * Builds the Alexa interaction model (the JSON the developer console and SMAPI take) from the language corpus
@@ -14,33 +15,6 @@ export type ModelLocale = (typeof LOCALES)[number];
 
 /** Built-ins the coach handles that the corpus gives no samples of (Amazon's own samples suffice). */
 const BARE_BUILT_INS = ['AMAZON.CancelIntent', 'AMAZON.FallbackIntent', 'AMAZON.NavigateHomeIntent'];
-
-const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** How a written name is said: lower case, digits as words, no punctuation but apostrophes. */
-export function spokenForm(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\b(\d|10)\b/g, (d) => DIGITS[Number(d)]!)
-    .replace(/-/g, ' ')
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The name and the shorter ways of saying it: without "the", and without a trailing "one" or "routine"
- * when at least two words are left ("the strap one" gives "strap one", not "strap", which is equipment).
- */
-export function nameVariants(name: string): string[] {
-  const spoken = spokenForm(name);
-  const out = new Set([spoken]);
-  const bare = spoken.replace(/^(the|a|my) /, '');
-  out.add(bare);
-  const shorter = bare.replace(/ (one|routine)$/, '');
-  if (shorter.includes(' ')) out.add(shorter);
-  return [...out].filter((v) => v.length > 0);
-}
 
 /** ROUTINE_NAME: each routine's names, a name two routines share kept by the first (routines sort by file). */
 export function routineNameValues(routines: readonly Routine[]): SlotValue[] {
