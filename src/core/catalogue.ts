@@ -82,8 +82,9 @@ export interface Wish {
 }
 
 /**
- * Recommends a routine: needs no missing equipment, fits in the minutes given (or the longest that
- * is shorter), gentle when asked. Undefined when nothing suits.
+ * Recommends a routine: needs no missing equipment, fits in the minutes given (the longest whose estimate
+ * is no longer: a person with ten minutes is not offered "about 11"; the shortest when none fits), gentle
+ * when asked. Undefined when nothing suits.
  */
 export function recommend(routines: readonly Routine[], profile: Profile, history: readonly HistoryEntry[], wish: Wish): Routine | undefined {
   const missing = new Set(equipmentIds(wish.without ?? []));
@@ -100,7 +101,7 @@ export function recommend(routines: readonly Routine[], profile: Profile, histor
   const byLength = [...pool].sort((a, b) => estimatedMinutes(a) - estimatedMinutes(b) || a.id.localeCompare(b.id));
   if (wish.gentle) return byLength[0];
   if (wish.minutes !== undefined) {
-    const fits = byLength.filter((r) => estimatedMinutes(r) <= wish.minutes! * 1.15);
+    const fits = byLength.filter((r) => estimatedMinutes(r) <= wish.minutes!);
     return fits.length > 0 ? fits[fits.length - 1] : byLength[0];
   }
   return byLength[(wish.seed ?? 0) % byLength.length];

@@ -51,3 +51,16 @@ describe('terminal: screening questions before the first stretch', () => {
     expect(questions).to.equal(1);
   });
 });
+
+describe('terminal: the time a person says they have', () => {
+  const routines = loadRoutines();
+  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
+  const chat = new TerminalChat({ coach, personId: 'terminal:minutes', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+
+  it('"I have ten minutes" is offered a routine of about ten minutes or less, not "about 11"', async () => {
+    const reply = await chat.line('I have ten minutes');
+    const said = reply!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+    const minutes = Number(/It takes about (\d+) minutes/.exec(said)?.[1]);
+    expect(minutes, said).to.be.within(1, 10);
+  });
+});
