@@ -19,7 +19,7 @@ function names(r: Routine): string[] {
   return [r.id.replace(/-/g, ' '), r.title, ...r.synonyms].map(normalise).filter(Boolean);
 }
 
-export type Match = { kind: 'found'; routine: Routine } | { kind: 'none'; heard: string };
+export type Match = { kind: 'found'; routine: Routine } | { kind: 'several'; routines: Routine[] } | { kind: 'none'; heard: string };
 
 /** Resolves what a person called a routine: exact name first, then the name that shares the most words. */
 export function findRoutine(routines: readonly Routine[], heard: string): Match {
@@ -38,7 +38,30 @@ export function findRoutine(routines: readonly Routine[], heard: string): Match 
       if (shared > 0 && score >= 0.5 && (!best || score > best.score)) best = { routine: r, score };
     }
   }
-  return best ? { kind: 'found', routine: best.routine } : { kind: 'none', heard };
+  if (best) return { kind: 'found', routine: best.routine };
+  const several = routinesSharing(routines, heard);
+  return several.length > 1 ? { kind: 'several', routines: several } : { kind: 'none', heard };
+}
+
+/**
+ * The two or three routines whose titles all share the words heard ("release", "low back"): a close tie, to be
+ * asked about rather than guessed. Words in no title ("start", "please") are passed over; more than three
+ * routines ("back") is no tie but a word too common to choose by.
+ */
+/** Words of asking and small words of titles ("for", "your"), which tell no routine from another. */
+const ASKING = new Set(['i', 'id', 'me', 'my', 'can', 'could', 'you', 'we', 'lets', 'let', 'us', 'like', 'want', 'go', 'with', 'to', 'for', 'your', 'of', 'and', 'top', 'bottom', 'try', 'that', 'now', 'today', 'again']);
+
+export function routinesSharing(routines: readonly Routine[], heard: string): Routine[] {
+  const titles = routines.map((r) => ({ routine: r, words: new Set(normalise(r.title).split(' ')) }));
+  let left: Routine[] | undefined;
+  for (const word of new Set(normalise(heard).split(' '))) {
+    if (ASKING.has(word)) continue;
+    const having = titles.filter((t) => t.words.has(word)).map((t) => t.routine);
+    // A word no title has ("pilates") names something else: no tie.
+    if (having.length === 0) return [];
+    left = left ? left.filter((r) => having.includes(r)) : having;
+  }
+  return left && left.length >= 2 && left.length <= 3 ? left : [];
 }
 
 /** Equipment words people use, mapped onto equipment ids. */

@@ -44,6 +44,8 @@ export const Choices = {
     { label: 'Feeling faint', intent: { type: 'hurts', kind: 'faint' }, style: 'danger' },
     ...(pregnant ? [{ label: 'Bleeding, contractions or calf pain', intent: { type: 'hurts', kind: 'pregnancy' }, style: 'danger' } as Choice] : []),
   ],
+  /** "A doctor has checked it": clears the tier B answers that stopped exercise today. */
+  cleared: (copy: Copy): Choice => ({ label: copy.clearedButton, intent: { type: 'cleared' } }),
   /** After a hurt: easier, skip, go on or stop; after one at a check-in (the step is done): go on or stop. */
   hurtChoice: (copy: Copy, hasEasier: boolean, done = false): Choice[] => [
     ...(hasEasier ? [{ label: 'Easier', intent: { type: 'easier' } } as Choice] : []),

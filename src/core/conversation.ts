@@ -54,6 +54,7 @@ import {
 } from './start.js';
 import { dizzy, dizzyAside, dizzyNoSigns, dizzySigns, emergencyHurt, goOn, hurts, hurtsAside, inRun, sayHurtChoice, skipHurting } from './stop-rules.js';
 import type { IntentType } from './intents.js';
+import { volunteer, volunteerInScreening } from './volunteer.js';
 import { MOMENTS, type State } from './session.js';
 import { take, to, type Again, type Conversation, type Outcome } from './table.js';
 import type { Draft } from './draft.js';
@@ -151,6 +152,8 @@ export const conversation: Conversation = {
         yes: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'yes')),
         no: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'no')),
         unsure: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s) => answerScreening(d, s, 'unsure')),
+        // "I had back surgery last year": the answer to that sign, not asked again.
+        condition: to(['screening', 'emergency', 'urgent', 'prerequisite', 'equipment', 'choosing', ...WALK], (d, s, i) => volunteerInScreening(d, s, i.sign)),
         start: to([], answerYesNo),
         recommend: to([], answerYesNo),
       },
@@ -356,6 +359,8 @@ export const conversation: Conversation = {
     thanks: to([], (d, s) => (d.say(d.copy.welcome), { again: s, brief: true })),
     // "A doctor has checked it", said another day: the stored answers it was about are cleared.
     cleared: to([], (d, s) => (recordClearance(d), { again: s })),
+    // A sign said in passing ("I'm pregnant, by the way"): stored as a yes; tier B ends today's exercise.
+    condition: to(['emergency', 'urgent', 'step', 'painAfter'], (d, s, i) => volunteer(d, s, i.sign)),
   },
 };
 

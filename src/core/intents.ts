@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIGNS, type SignId } from './screening.js';
 
 /**
  * What a person can mean, whatever the surface. Adapters map utterances, slash commands and
@@ -76,6 +77,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('forgetMe') }),
   /** "A doctor has checked this and said exercise is fine": clears the tier B answers that blocked exercise. */
   z.object({ type: z.literal('cleared') }),
+  /** A screening sign said in the person's own words ("I'm pregnant", "I had back surgery"): a "yes" to it. */
+  z.object({ type: z.literal('condition'), sign: z.enum(Object.keys(SIGNS) as [SignId, ...SignId[]]) }),
   /** "Thank you", "that helped": said in passing, never a request. */
   z.object({ type: z.literal('thanks') }),
   z.object({

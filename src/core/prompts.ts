@@ -55,7 +55,7 @@ export function saySettled(d: Draft, s: In<'settled'>): Shown {
 }
 
 export function sayScreening(d: Draft, s: In<'screening'>): Shown {
-  const text = screeningQuestionText(d, currentQuestion(s));
+  const text = screeningQuestionText(d, currentQuestion(s), s.answers);
   d.say(text);
   return { display: displayFor(d, text, s), choices: Choices.yesNoUnsure(), reprompt: `${text} ${d.copy.answerYesNo}` };
 }
@@ -134,7 +134,8 @@ export function sayEmergency(d: Draft, s: In<'emergency'>, how: How): Shown {
 export function sayUrgent(d: Draft, s: In<'urgent'>, how: How): Shown {
   if (how !== 'enter') return closing(d, d.copy.blockedToday('B'));
   d.say(becauseText(d, s.because));
-  return closing(d, `${d.copy.urgent} ${d.copy.clearanceOffer}`);
+  // The clearance as a button too (Slack, the web, an Alexa screen), so it is no phrase to guess.
+  return { ...closing(d, `${d.copy.urgent} ${d.copy.clearanceOffer}`), choices: [Choices.cleared(d.copy)] };
 }
 
 export function sayGoodbye(d: Draft): Shown {

@@ -13,10 +13,15 @@ import type { Again } from './table.js';
 /**
  * A routine asked for by name, or one recommended for the minutes and equipment at hand; then screening. However
  * the session begins (a launch, a one-shot start, a button), "did your back settle after last time?" comes first
- * when it is due (safety.md section 4).
+ * when it is due (safety.md section 4). A close tie between names ("release" is two routines) asks which first.
  */
-export function choose(d: Draft, asked: { routine?: string | undefined; minutes?: number | undefined; without?: string[] | undefined }): In<'screening' | 'choosing' | 'settled'> {
+export function choose(
+  d: Draft,
+  asked: { routine?: string | undefined; minutes?: number | undefined; without?: string[] | undefined; candidates?: string[] | undefined },
+): In<'screening' | 'choosing' | 'settled'> {
   const { routine, minutes, without } = asked;
+  const tied = (asked.candidates ?? []).map((id) => d.ctx.routines.find((r) => r.id === id)).filter((r): r is Routine => r !== undefined);
+  if (tied.length > 1) return askWhich(d, tied);
   const wish: Wish = { ...(routine !== undefined ? { routine } : {}), ...(minutes !== undefined ? { minutes } : {}), ...(without !== undefined ? { without } : {}) };
   return settleDue(d) ? { moment: 'settled', wish } : chooseNow(d, wish);
 }
@@ -27,6 +32,7 @@ export function chooseNow(d: Draft, wish: Wish): In<'screening' | 'choosing'> {
   let routine: Routine | undefined;
   if (wish.routine) {
     const match = findRoutine(routines, wish.routine);
+    if (match.kind === 'several') return askWhich(d, match.routines);
     if (match.kind === 'none') {
       d.say(d.copy.unknownRoutine(wish.routine)).say(listText(d));
       return { moment: 'choosing' };
@@ -64,6 +70,12 @@ export function settleDue(d: Draft): boolean {
   return since > 12 * 3600_000 && since < 14 * 86_400_000;
 }
 
+/** "That could be Low Back Release or Gentle Yoga for Low Back Release.": the tied routines, then the choice again. */
+function askWhich(d: Draft, tied: readonly Routine[]): In<'choosing'> {
+  d.say(d.copy.whichOf(tied.map((r) => r.title)));
+  return { moment: 'choosing' };
+}
+
 export function listText(d: Draft): string {
   return d.copy.list(d.ctx.routines.map((r) => d.copy.listItem(r.title, estimatedMinutes(r))));
 }
@@ -75,9 +87,10 @@ export function answerYesNo(d: Draft, s: In<'screening'>): Again {
 }
 
 /** The words of a screening question: a combined one lists the signs it still covers for this person. */
-export function screeningQuestionText(d: Draft, id: ScreeningQuestion): string {
+export function screeningQuestionText(d: Draft, id: ScreeningQuestion, answered: Record<string, Answer> = {}): string {
   const c = d.copy;
-  if (isGroup(id) && id !== 'cSurgery') return c.combinedQuestion(id, partsOf(id, d.profile.screening).map((p) => c.signs[p].phrase));
+  // Signs already answered (said in the person's own words) are not asked again.
+  if (isGroup(id) && id !== 'cSurgery') return c.combinedQuestion(id, partsOf(id, d.profile.screening).filter((p) => answered[p] === undefined).map((p) => c.signs[p].phrase));
   return isGroup(id) ? c.signs.cSurgery.ask : c.signs[id].ask;
 }
 
@@ -124,7 +137,7 @@ export function answerScreening(d: Draft, s: In<'screening'>, answer: Answer): I
  * The next question, or, with none left, the answers saved (a full screening) and on: to the routine's checks, or
  * back into the routine picked up on a new day.
  */
-function goOnScreening(d: Draft, s: In<'screening'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing' | 'step' | 'painAfter'> {
+export function goOnScreening(d: Draft, s: In<'screening'>): In<'screening' | 'prerequisite' | 'equipment' | 'choosing' | 'step' | 'painAfter'> {
   if (s.queue.length > 0) return s;
   // A full screening replaces the stored answers it asked, and its date; the quick one stores nothing.
   if (s.full) d.updateProfile({ screening: withAnswers(d.profile.screening, storedAnswers(s.answers), d.ctx.now, true) });

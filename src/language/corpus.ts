@@ -26,6 +26,10 @@ export const Label = z.enum([
   'hurts.saddle', 'hurts.bladder', 'hurts.bothLegs', 'hurts.weakLegs', 'hurts.trauma',
   'hurts.chest', 'hurts.breathless', 'hurts.faint', 'hurts.neuro', 'hurts.pregnancy',
   'dizzy', 'progress', 'help', 'stop', 'setReminder', 'reminderOff', 'history', 'forgetMe', 'thanks', 'none',
+  // A doctor has checked what blocked exercise; a tier B or C sign said in the person's own words (has.<sign>).
+  'cleared',
+  'has.bCancer', 'has.bSteroids', 'has.bFever', 'has.bWeightLoss', 'has.bLump',
+  'has.cPregnant', 'has.cSurgery', 'has.cSurgeryBack', 'has.cSurgeryHip', 'has.cSurgeryBelly', 'has.cOsteoporosis', 'has.cNeck',
   // Not a turn of the conversation: asks the surface for a code that links this identity with another.
   'link',
 ]);

@@ -1,7 +1,7 @@
 import type { Scored } from './classifier.js';
 import type { Label } from './corpus.js';
 import type { SignCues } from './cues.js';
-import { isSafetyLabel } from './labels.js';
+import { isConditionLabel, isSafetyLabel } from './labels.js';
 
 /**
  * From the classifier's scores to one meaning, knowing the moment. Safety first: a sign of an emergency said
@@ -49,7 +49,8 @@ const WEAK = 0.3;
 const PASSING: ReadonlySet<Label> = new Set(['thanks', 'none']);
 
 export function safetyDecision(scored: readonly Scored[], stems: readonly string[], cues: SignCues): Decision | undefined {
-  const top = scored[0];
+  // A condition said with a sign ("there's some blood, I'm pregnant") never outweighs the sign.
+  const top = scored.find((s) => !isConditionLabel(s.label));
   if (!top) return undefined;
   const none = scored.find((s) => s.label === 'none')?.score ?? 0;
   // A sign that has cues counts only when one is said.

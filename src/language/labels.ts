@@ -1,4 +1,5 @@
 import type { HurtKind, Intent } from '../core/intents.js';
+import type { SignId } from '../core/screening.js';
 import type { Label } from './corpus.js';
 
 /**
@@ -39,6 +40,11 @@ export function isSafetyLabel(label: Label): boolean {
   return label === 'hurts' || label === 'dizzy' || label.startsWith('hurts.');
 }
 
+/** A tier B or C sign said in the person's own words ("I'm pregnant"): a "yes" to it. */
+export function isConditionLabel(label: Label): label is Extract<Label, `has.${string}`> {
+  return label.startsWith('has.');
+}
+
 export function isSignLabel(label: Label): label is keyof typeof SIGN_KIND {
   return Object.hasOwn(SIGN_KIND, label);
 }
@@ -46,6 +52,7 @@ export function isSignLabel(label: Label): label is keyof typeof SIGN_KIND {
 /** The core intent of a label with no slots; undefined for labels that need slot values or are nothing. */
 export function plainIntent(label: Label): Intent | undefined {
   if (isSignLabel(label)) return { type: 'hurts', kind: SIGN_KIND[label] };
+  if (isConditionLabel(label)) return { type: 'condition', sign: label.slice('has.'.length) as SignId };
   switch (label) {
     case 'none':
     case 'start':

@@ -1,4 +1,5 @@
 import type { Intent } from '../core/intents.js';
+import { routinesSharing } from '../core/catalogue.js';
 import type { Routine } from '../core/routine.js';
 import type { MeaningClassifier, Scored } from './classifier.js';
 import type { Corpus, Label } from './corpus.js';
@@ -6,7 +7,7 @@ import { bareHour, findClockTime } from './clock.js';
 import { SignCues } from './cues.js';
 import { findDays } from './days.js';
 import { type Decision, type Expectation, ordinaryDecision, safetyDecision } from './decision.js';
-import { plainIntent } from './labels.js';
+import { isConditionLabel, plainIntent } from './labels.js';
 import { RoutineNames } from './names.js';
 import { normalise, words } from './text.js';
 
@@ -30,6 +31,12 @@ const INTERJECTION = /^(?:right|ok|okay|so|well|hmm|um|erm|sorry|wait)$/;
 /** The answers to a yes-or-no question. */
 const ANSWERING: ReadonlySet<Label> = new Set(['yes', 'no', 'unsure', 'noPain']);
 
+/** Words that take a sign back ("I'm not pregnant", "never had cancer"): no volunteered sign. */
+const DENIAL = /^(?:no|nope|nah|never|not)\b|\b(?:(?:im|i am|were|we are) not(?! supposed| allowed| meant| to)|never (?:had|been|taken|broken)|(?:dont|do not|doesnt) (?:have|take|think)|(?:havent|have not|hasnt) (?:had|got)|no longer)\b/;
+
+/** A volunteered sign is acted on only when said about as plainly as its samples ("I feel hot" is no fever). */
+const SAID_SIGN = 0.7;
+
 /** A number of minutes said alone, or after "start" ("start 5", "10 mins"). */
 const LONE_MINUTES = /^(?:(?:start|begin|do|about|maybe) )?\d{1,3}(?: (?:min|mins|minute|minutes))?$/;
 
@@ -43,7 +50,7 @@ export class Understanding {
   /** One-word answers of the corpus ("yeah", "nope", "dunno"), by the answer they are. */
   private readonly openings = new Map<string, Label>();
 
-  constructor(private readonly classifier: MeaningClassifier, corpus: Corpus, routines: readonly Routine[]) {
+  constructor(private readonly classifier: MeaningClassifier, corpus: Corpus, private readonly routines: readonly Routine[]) {
     this.names = new RoutineNames(routines);
     this.cues = new SignCues(corpus);
     this.equipment = (corpus.types.EQUIPMENT ?? [])
@@ -80,6 +87,15 @@ export class Understanding {
 
   /** The ordinary meaning, with the moment's own readings (a routine's name, a number, a time) where the words leave room. */
   private choose(scored: Scored[], text: string, tokens: string[], expect: Expectation): Label {
+    // A sign said in the person's own words ("yes, I'm pregnant", "I had back surgery last year") is the answer
+    // to that sign, before any yes or no; taken back ("never had cancer"), it is a no where one is asked.
+    const sign = scored[0];
+    if (sign && isConditionLabel(sign.label) && sign.score >= SAID_SIGN) {
+      if (!DENIAL.test(text)) return sign.label;
+      if (expect === 'yesNo' || expect === 'yesNoUnsure') return 'no';
+    }
+    // Otherwise no sign was said: the rest of the words decide.
+    scored = scored.filter((s) => !isConditionLabel(s.label));
     const top = scored.find((s) => s.label !== 'none') ?? scored[0];
     const choosing = expect === 'routine' || expect === 'command';
     // "I left my strap at the office", "what can I do without a roller": a choice without it.
@@ -157,7 +173,10 @@ export class Understanding {
     const best = found[0];
     if (!best) {
       const minutes = minutesIn(text);
-      return minutes !== undefined ? { type: 'recommend', minutes } : { type: 'start' };
+      if (minutes !== undefined) return { type: 'recommend', minutes };
+      // Words two or three titles share ("start release", "the low back one"): the coach asks which.
+      const tied = routinesSharing(this.routines, text).map((r) => r.id);
+      return tied.length > 1 ? { type: 'start', candidates: tied } : { type: 'start' };
     }
     // A close second asks which one ("release": two routines end in it).
     const close = found.filter((m) => best.score - m.score < 0.1 && m.score >= 0.6);

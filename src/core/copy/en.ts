@@ -34,6 +34,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     // Choosing
     list: (items: string[]) => `I have ${items.length} routines. ${items.join('. ')}.`,
     listItem: (title: string, minutes: number) => `${title}, about ${minutes} minutes`,
+    whichOf: (titles: string[]) => `That could be ${titles.slice(0, -1).join(', ')} or ${titles.at(-1)}.`,
     unknownRoutine: (heard: string) => `I don't know a routine called ${heard}.`,
     recommendation: (title: string, minutes: number) => `I suggest ${title}. It takes about ${minutes} minutes.`,
     nothingFits: "I don't have a routine that fits that. Here is what I have.",
@@ -93,6 +94,8 @@ export function englishCopy(locale: string, timeZone?: string) {
       cSurgeryBelly: { ask: 'Was it belly surgery? A caesarean counts.', phrase: 'belly surgery' },
     } satisfies Record<SignId, { ask: string; phrase: string }>,
     answerYesNo: 'Please answer yes, no or not sure.',
+    /** A tier C sign said in the person's own words: noted, and the routine adapts. */
+    volunteered: (phrase: string) => `Thanks for telling me about ${phrase}. I've noted it, and I'll leave out or soften the moves it rules out.`,
     emergency: `Please stop. Don't exercise. These can be signs of a serious problem that needs checking urgently. ${emergencyCall}`,
     urgent: gb
       ? "Please don't exercise today. Call NHS 111, or get an urgent GP appointment today, to get this checked."
@@ -105,6 +108,7 @@ export function englishCopy(locale: string, timeZone?: string) {
     because: (phrase: string, unsure: boolean) => (unsure ? `You weren't sure about ${phrase}, so to be safe:` : `You told me about ${phrase}.`),
     neuroPhrase: 'dizziness with slurred speech, double vision, trouble swallowing or weakness on one side',
     clearanceOffer: 'If a doctor has already checked this and said exercise is fine, tell me: a doctor has checked it.',
+    clearedButton: 'A doctor has checked it',
     cleared: "Thank you. I've noted that a doctor has checked it, with today's date.",
     nothingToClear: "Thanks. There's nothing waiting on a doctor's check.",
 
