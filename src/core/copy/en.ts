@@ -22,6 +22,8 @@ export function englishCopy(locale: string, timeZone?: string) {
     firstHello: 'Welcome to Back Break. I walk you through gentle routines for your lower back, one step at a time.',
     whatICanDo: 'You can say a routine name, say how many minutes you have, or say recommend one. Say list routines to hear them all.',
     welcomeBack: 'Welcome back to Back Break.',
+    /** A hello while the coach is already asking which routine: no second welcome. */
+    hiAgain: 'Hi again.',
     whichRoutine: 'Which routine would you like?',
     resumeOffer: (title: string, index: number, total: number, side?: string) =>
       `You stopped ${title} at step ${index} of ${total}${side ? `, ${side} side` : ''}. Shall we pick up where you left off?`,

@@ -64,3 +64,17 @@ describe('terminal: the time a person says they have', () => {
     expect(minutes, said).to.be.within(1, 10);
   });
 });
+
+describe('terminal: a hello while the coach asks which routine', () => {
+  const routines = loadRoutines();
+  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
+  const chat = new TerminalChat({ coach, personId: 'terminal:hello', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+
+  it('"hi there" just after the welcome is not welcomed back a second time', async () => {
+    const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+    expect(text(await chat.open())).to.include('Welcome to Back Break');
+    const hello = text(await chat.line('hi there'));
+    expect(hello).to.not.include('Welcome back');
+    expect(hello).to.match(/^Hi again\. Which routine would you like\?/);
+  });
+});
