@@ -26,13 +26,17 @@ export interface StepResult {
   stale: boolean;
 }
 
+/** Turns closer than this belong to one visit. */
+const SAME_VISIT_MS = 30 * 60_000;
+
 export function step(session: Session | undefined, intent: Intent, ctx: CoachContext): StepResult {
   const before = session ?? newSession();
   if (intent.type === 'timerElapsed' && isStaleTimer(before, intent.stepKey)) {
     return { session: before, reply: view(before, ctx), effects: [], stale: true };
   }
   const { common, state } = splitSession(before);
-  const d = new Draft({ ...common, turn: common.turn + 1 }, ctx);
+  const sameVisit = common.at !== undefined && ctx.now.getTime() - Date.parse(common.at) < SAME_VISIT_MS;
+  const d = new Draft({ ...common, turn: common.turn + 1, at: ctx.now.toISOString() }, ctx, sameVisit);
   const now = resting(d, state);
   // "Open Back Break" greets in its own way; anything else says the disclaimer first, the first time.
   if (intent.type !== 'launch') {

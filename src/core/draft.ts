@@ -23,6 +23,8 @@ export class Draft {
   constructor(
     public common: Common,
     readonly ctx: CoachContext,
+    /** The person's last turn was moments ago: the same visit (no second welcome). */
+    readonly sameVisit = false,
   ) {
     this.copy = copyFor(ctx.profile.locale, ctx.profile.timeZone);
     this.channel = ctx.channel ?? 'voice';

@@ -175,6 +175,8 @@ const Common = z
     blocked: z.object({ tier: z.enum(['A', 'B']), day: z.string() }).strict().optional(),
     /** The person's day (YYYY-MM-DD) the emergency question was last answered: a routine resumed another day asks it again. */
     screenedDay: z.string().optional(),
+    /** When the last turn was (ISO): a hello within minutes of it is part of the same visit. */
+    at: z.string().optional(),
   })
   .strict();
 export type Common = z.infer<typeof Common>;
@@ -182,10 +184,21 @@ export type Common = z.infer<typeof Common>;
 /** A stored session: the fields that hold whatever the moment, and the moment with its data. */
 export type Session = Common & State;
 
+/** The names of the fields that hold whatever the moment (one list, from the schema). */
+const COMMON_KEYS = new Set<string>(Common.keyof().options);
+
+/** A session's fields in two: those that hold whatever the moment, and the moment's own (undefined ones left out). */
+function splitFields(session: Record<string, unknown>): { common: Record<string, unknown>; state: Record<string, unknown> } {
+  const common: Record<string, unknown> = {};
+  const state: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(session)) if (value !== undefined) (COMMON_KEYS.has(key) ? common : state)[key] = value;
+  return { common, state };
+}
+
 /** The session's own fields split from its moment's. */
 export function splitSession(session: Session): { common: Common; state: State } {
-  const { v, turn, screenFull, blocked, screenedDay, ...state } = session;
-  return { common: { v, turn, screenFull, ...(blocked ? { blocked } : {}), ...(screenedDay ? { screenedDay } : {}) }, state };
+  const { common, state } = splitFields(session);
+  return { common: common as Common, state: state as State };
 }
 
 /** The routine under way in a moment, also seen past a side question or a closed conversation. */
@@ -209,10 +222,9 @@ export function newSession(): Session {
 /** Parses stored JSON; undefined when it is not a session of this version (the caller restarts politely). */
 export function parseSession(stored: unknown): Session | undefined {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
-  const { v, turn, screenFull, blocked, screenedDay, ...rest } = stored as Record<string, unknown>;
-  const common = Common.safeParse({ v, turn, screenFull, blocked, screenedDay });
-  const state = State.safeParse(rest);
+  const fields = splitFields(stored as Record<string, unknown>);
+  const common = Common.safeParse(fields.common);
+  const state = State.safeParse(fields.state);
   if (!common.success || !state.success) return undefined;
-  const { blocked: day, screenedDay: screened, ...always } = common.data;
-  return { ...always, ...(day ? { blocked: day } : {}), ...(screened ? { screenedDay: screened } : {}), ...state.data };
+  return { ...common.data, ...state.data };
 }

@@ -43,7 +43,7 @@ export function greetFirstTime(d: Draft): boolean {
 export function launch(d: Draft, s: State): In<'emergency' | 'urgent' | 'settled' | 'resumeOffer' | 'choosing' | 'dizzyCheck'> {
   if (d.common.blocked) return blockToday(d, d.common.blocked.tier);
   if (greetFirstTime(d)) d.say(d.copy.whatICanDo);
-  else d.say(s?.moment === 'choosing' ? d.copy.hiAgain : d.copy.welcomeBack);
+  else d.say(d.sameVisit && s.moment === 'choosing' ? d.copy.hiAgain : d.copy.welcomeBack);
   if (d.ctx.recovered) d.say(d.copy.recovered);
   const rest = restingOf(s);
   // Dizzy, and the question about neurological signs unanswered: it comes first, whenever the person is back.
