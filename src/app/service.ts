@@ -4,9 +4,10 @@ import type { Channel } from '../core/copy/en.js';
 import { isPlatformEffect, type Effect } from '../core/effects.js';
 import { HistoryEntry, newProfile, Profile } from '../core/profile.js';
 import type { Routine } from '../core/routine.js';
+import type { Reply } from '../core/reply.js';
 import { parseSession, type Session } from '../core/session.js';
 import { type Logger, pseudonym } from '../log.js';
-import type { Store, StoredHistory } from './store.js';
+import type { EraseGuard, Store, StoredHistory, TurnCommit, Versioned } from './store.js';
 import { Identity } from './identity.js';
 import type { CoachPort, CoachView, IssuedCode, LinkPort, LinkResult, Surface, TurnRequest, TurnResult } from './turn.js';
 
@@ -43,6 +44,7 @@ export { pseudonym } from '../log.js';
 
 interface Loaded {
   profile: Profile;
+  /** The profile row's version as read (null: none), for the commit's check. */
   profileVersion: number | null;
   /** New, or the platform told a new locale or time zone: saved even when the core changes nothing. */
   profileDirty: boolean;
@@ -50,6 +52,20 @@ interface Loaded {
   sessionVersion: number | null;
   recovered: boolean;
   history: StoredHistory[];
+  /** The person the surface id resolved to (links), read in the same snapshot as the rest. */
+  personId: string;
+  epoch: number;
+}
+
+/** How long a turn may take when the adapter names no deadline of its own. */
+const DEFAULT_DEADLINE_MS = 10_000;
+
+/** The turn could not be saved before its deadline; nothing of it was applied. */
+export class TurnLateError extends Error {
+  constructor() {
+    super('the turn was not saved before its deadline; nothing was applied');
+    this.name = 'TurnLateError';
+  }
 }
 
 export class CoachService implements CoachPort, CoachView, LinkPort {
@@ -62,48 +78,61 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     this.identity = new Identity({ store: deps.store, log: deps.log, now: this.now });
   }
 
+  /**
+   * One turn: load the person's state, step the core, commit everything the turn writes as one unit. When
+   * another device (or an erase) got there first, the turn runs again on what it left; a turn that cannot be
+   * committed before its deadline throws TurnLateError and changes nothing.
+   */
   async handle(request: TurnRequest): Promise<TurnResult> {
     const log = this.deps.log.child({ person: pseudonym(request.personId), surface: request.surface });
+    const deadline = request.deadline ?? Date.now() + DEFAULT_DEADLINE_MS;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const now = this.now();
-      // The person behind this surface's id (linked identities share one); again on every attempt, as a link
-      // that lands meanwhile is one reason a save can conflict.
-      const personId = await this.identity.resolve(request.personId);
-      const loaded = await this.load({ ...request, personId }, now, log);
+      // The person behind this surface's id (linked identities share one), resolved in the load's snapshot; again
+      // on every attempt, as a link that lands meanwhile is one reason a commit can conflict.
+      const loaded = await this.load(request, now, log);
       const ctx = this.contextFor(request, loaded, now);
 
       const currentTurn = loaded.session?.turn ?? 0;
+      const unchanged = (reply: Reply): TurnResult => ({ reply, effects: [], turn: currentTurn, stale: true, profile: loaded.profile, guard: guardOf(loaded) });
       if (request.atTurn !== undefined && request.atTurn !== currentTurn) {
-        log.info({ event: 'turn.stale', intent: request.intent.type, atTurn: request.atTurn, turn: currentTurn });
-        return { reply: view(loaded.session, ctx), effects: [], turn: currentTurn, stale: true, profile: loaded.profile };
+        log.info({ event: 'turn.stale', atTurn: request.atTurn, turn: currentTurn });
+        return unchanged(view(loaded.session, ctx));
       }
 
       const result = step(loaded.session, request.intent, ctx);
-      if (result.stale) {
-        return { reply: result.reply, effects: [], turn: currentTurn, stale: true, profile: loaded.profile };
-      }
+      if (result.stale) return unchanged(result.reply);
 
-      if (result.effects.some((e) => e.type === 'erase')) {
-        // Every linked identity goes too (the store follows the links).
-        await this.deps.store.erasePerson(personId);
-        log.info({ event: 'person.erased' });
-        return { reply: result.reply, effects: [{ type: 'cancelReminder' }], turn: 0, stale: false, profile: newProfile(now) };
-      }
-
-      // The session decides who wins: a conflict means another device moved on; run the turn again on its state.
-      const saved = await this.deps.store.saveSession(personId, result.session, loaded.sessionVersion);
-      if (!saved.ok) {
+      const erase = result.effects.some((e) => e.type === 'erase');
+      const commit = erase ? this.eraseCommit(loaded, request, deadline) : this.turnCommit(result.session, result.effects, loaded, request, deadline);
+      const outcome = await this.deps.store.commitTurn(loaded.personId, commit);
+      if (!outcome.ok) {
+        if (outcome.reason === 'late') {
+          log.warn({ event: 'turn.late' });
+          throw new TurnLateError();
+        }
+        if (outcome.reason === 'duplicate') {
+          // The same request again (a platform retry): applied once already; show where things stand now.
+          log.info({ event: 'turn.duplicate' });
+          const fresh = await this.load(request, now, log);
+          return { ...unchanged(view(fresh.session, this.contextFor(request, fresh, now))), turn: fresh.session?.turn ?? 0, profile: fresh.profile, guard: guardOf(fresh) };
+        }
+        // The session decides who wins: another device moved on (or erased); run the turn again on its state.
         log.warn({ event: 'session.conflict', attempt });
         continue;
       }
-      const profile = await this.applyEffects(personId, result.effects, loaded, log);
-      log.info({ event: 'turn', intent: request.intent.type, moment: result.reply.moment, turn: result.session?.turn });
+      if (erase) {
+        log.info({ event: 'person.erased' });
+        return { reply: result.reply, effects: [{ type: 'cancelReminder' }], turn: 0, stale: false, profile: newProfile(now), guard: { personId: loaded.personId, epoch: outcome.epoch } };
+      }
+      log.debug({ event: 'turn', turn: result.session?.turn });
       return {
         reply: result.reply,
         effects: result.effects.filter(isPlatformEffect),
         turn: result.session?.turn ?? 0,
         stale: false,
-        profile,
+        profile: commit.profile ?? loaded.profile,
+        guard: { personId: loaded.personId, epoch: outcome.epoch },
       };
     }
     log.error({ event: 'session.conflict_gave_up' });
@@ -112,10 +141,9 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
 
   async current(request: Omit<TurnRequest, 'intent' | 'atTurn'>): Promise<TurnResult> {
     const now = this.now();
-    const personId = await this.identity.resolve(request.personId);
-    const loaded = await this.load({ ...request, personId }, now, this.deps.log);
+    const loaded = await this.load(request, now, this.deps.log);
     const reply = view(loaded.session, this.contextFor(request, loaded, now));
-    return { reply, effects: [], turn: loaded.session?.turn ?? 0, stale: false, profile: loaded.profile };
+    return { reply, effects: [], turn: loaded.session?.turn ?? 0, stale: false, profile: loaded.profile, guard: guardOf(loaded) };
   }
 
   async history(surfaceId: string, limit: number): Promise<StoredHistory[]> {
@@ -123,12 +151,14 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     return rows.filter((h) => StoredHistoryEntry.safeParse(h).success);
   }
 
+  /** Surface data is merged by field into the newest stored profile: a conflict re-reads and merges again. */
   async setSurfaceData(surfaceId: string, surface: Surface, data: Record<string, string>): Promise<void> {
-    const personId = await this.identity.resolve(surfaceId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { profile, version } = await this.loadProfile(personId, this.now(), this.deps.log);
+      const state = await this.deps.store.loadTurn(surfaceId, 0);
+      const { profile, version } = this.profileOf(state.profile, this.now(), this.deps.log);
       const next = { ...profile, surfaces: { ...profile.surfaces, [surface]: { ...profile.surfaces[surface], ...data } } };
-      if ((await this.deps.store.saveProfile(personId, next, version)).ok) return;
+      const outcome = await this.deps.store.commitTurn(state.personId, { basis: { profile: version, epoch: state.epoch }, profile: next });
+      if (outcome.ok) return;
     }
     throw new Error('profile kept changing while saving surface data');
   }
@@ -157,8 +187,7 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     };
   }
 
-  private async loadProfile(personId: string, now: Date, log: Logger): Promise<{ profile: Profile; version: number | null }> {
-    const stored = await this.deps.store.getProfile(personId);
+  private profileOf(stored: Versioned<unknown> | undefined, now: Date, log: Logger): { profile: Profile; version: number | null } {
     if (!stored) return { profile: newProfile(now), version: null };
     const profile = parseProfile(stored.value);
     if (profile) return { profile, version: stored.version };
@@ -168,74 +197,63 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
   }
 
   private async load(request: Omit<TurnRequest, 'intent' | 'atTurn'>, now: Date, log: Logger): Promise<Loaded> {
-    const { store } = this.deps;
-    const [{ profile: stored, version: profileVersion }, sessionRow, historyRows] = await Promise.all([
-      this.loadProfile(request.personId, now, log),
-      store.getSession(request.personId),
-      store.listHistory(request.personId, HISTORY_WINDOW),
-    ]);
+    const state = await this.deps.store.loadTurn(request.personId, HISTORY_WINDOW);
+    const { profile: stored, version: profileVersion } = this.profileOf(state.profile, now, log);
     let profile = stored;
     if (request.locale && request.locale !== profile.locale) profile = { ...profile, locale: request.locale };
     if (request.timeZone && request.timeZone !== profile.timeZone) profile = { ...profile, timeZone: request.timeZone };
     const profileDirty = profileVersion === null || profile !== stored;
-    const session = sessionRow ? parseSession(sessionRow.value) : undefined;
-    const recovered = sessionRow !== undefined && session === undefined;
+    const session = state.session ? parseSession(state.session.value) : undefined;
+    const recovered = state.session !== undefined && session === undefined;
     if (recovered) log.warn({ event: 'session.unreadable' });
     // Entries that do not parse are left out; the rest keep their row id (markSettled needs it).
-    const history = historyRows.filter((h) => StoredHistoryEntry.safeParse(h).success);
+    const history = state.history.filter((h) => StoredHistoryEntry.safeParse(h).success);
     return {
       profile,
       profileVersion,
       profileDirty,
       session,
-      sessionVersion: sessionRow?.version ?? null,
+      sessionVersion: state.session?.version ?? null,
       recovered,
       history,
+      personId: state.personId,
+      epoch: state.epoch,
     };
   }
 
-  private async applyEffects(personId: string, effects: Effect[], loaded: Loaded, log: Logger): Promise<Profile> {
-    const { store } = this.deps;
-    let profile = loaded.profile;
+  /** Everything the turn writes, checked against what it read: session, profile, history, the once-key. */
+  private turnCommit(session: Session | undefined, effects: Effect[], loaded: Loaded, request: TurnRequest, deadline: number): TurnCommit {
     const saveWanted = effects.find((e): e is Extract<Effect, { type: 'saveProfile' }> => e.type === 'saveProfile');
-    if (saveWanted || loaded.profileDirty) {
-      profile = saveWanted?.profile ?? profile;
-      await this.saveProfile(personId, profile, loaded.profileVersion);
-    }
+    const newest = loaded.history[0];
+    const updateHistory: NonNullable<TurnCommit['updateHistory']> = [];
     for (const effect of effects) {
-      switch (effect.type) {
-        case 'recordHistory':
-          await store.addHistory(personId, effect.entry);
-          break;
-        case 'recordPainAfter': {
-          const entry = loaded.history.find((h) => h.routineId === effect.routineId && h.startedAt === effect.startedAt);
-          if (entry) await store.updateHistory(personId, entry.id, { painAfter: effect.painAfter });
-          break;
-        }
-        case 'markSettled': {
-          const newest = loaded.history[0];
-          if (newest) await store.updateHistory(personId, newest.id, { settled: effect.settled });
-          break;
-        }
-        case 'safetyEvent':
-          // The kind and ids only: never answers or scores.
-          log.info({ event: 'safety', kind: effect.kind, routineId: effect.routineId, stepId: effect.stepId });
-          break;
-        default:
-          break;
+      if (effect.type === 'markSettled' && newest) updateHistory.push({ id: newest.id, patch: { settled: effect.settled } });
+      if (effect.type === 'recordPainAfter') {
+        const entry = loaded.history.find((h) => h.routineId === effect.routineId && h.startedAt === effect.startedAt);
+        if (entry) updateHistory.push({ id: entry.id, patch: { painAfter: effect.painAfter } });
       }
     }
-    return profile;
+    const commit: TurnCommit = {
+      basis: { session: loaded.sessionVersion, profile: loaded.profileVersion, epoch: loaded.epoch },
+      session,
+      addHistory: effects.flatMap((e) => (e.type === 'recordHistory' ? [e.entry] : [])),
+      updateHistory,
+      deadline,
+    };
+    if (saveWanted || loaded.profileDirty) commit.profile = saveWanted?.profile ?? loaded.profile;
+    if (request.once !== undefined) commit.once = request.once;
+    return commit;
   }
 
-  /** Profile writes are rare and small; on a conflict the newest read is overwritten with this turn's view. */
-  private async saveProfile(personId: string, profile: Profile, expected: number | null): Promise<void> {
-    let version = expected;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      if ((await this.deps.store.saveProfile(personId, profile, version)).ok) return;
-      version = (await this.deps.store.getProfile(personId))?.version ?? null;
-    }
-    throw new Error('profile kept changing while saving');
+  /** "Forget me" is a turn too: it lands only on the state the person confirmed it on. */
+  private eraseCommit(loaded: Loaded, request: TurnRequest, deadline: number): TurnCommit {
+    const commit: TurnCommit = {
+      basis: { session: loaded.sessionVersion, profile: loaded.profileVersion, epoch: loaded.epoch },
+      erase: true,
+      deadline,
+    };
+    if (request.once !== undefined) commit.once = request.once;
+    return commit;
   }
 
   /** Another device kept winning the session: nothing changed, and the person is asked to say it again. */
@@ -244,6 +262,10 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     return { reply: busy(request.locale ?? 'en-US', request.timeZone), effects: [], turn: 0, stale: true, profile: newProfile(this.now()) };
   }
 
+}
+
+function guardOf(loaded: Loaded): EraseGuard {
+  return { personId: loaded.personId, epoch: loaded.epoch };
 }
 
 export function createCoachService(deps: CoachServiceDeps): CoachService {

@@ -64,7 +64,83 @@ export interface PersonMerge {
   now: number;
 }
 
+/** Everything a turn reads about one person, as one consistent picture. */
+export interface TurnState {
+  /** The person the surface id given resolves to (itself unless linked), read in the same snapshot. */
+  personId: string;
+  /** Stored profile JSON (parsed by the caller) and its version. */
+  profile: Versioned<unknown> | undefined;
+  session: Versioned<unknown> | undefined;
+  /** Newest first, up to the limit asked for. */
+  history: StoredHistory[];
+  /**
+   * The person's erase epoch when read: it moves on with every erase, so a commit computed on an older
+   * picture of the person (read before "forget me") is refused.
+   */
+  epoch: number;
+}
+
+/**
+ * What a turn read, for the commit to check: `null` means "did not exist", a number the version read;
+ * a field left out is not checked (a write that does not depend on it, e.g. surface data).
+ */
+export interface TurnBasis {
+  session?: number | null;
+  profile?: number | null;
+  epoch: number;
+}
+
+/** A person (as resolved, after links) and their erase epoch as a turn read it. */
+export interface EraseGuard {
+  personId: string;
+  epoch: number;
+}
+
+/** Everything one turn writes, applied all together or not at all. */
+export interface TurnCommit {
+  basis: TurnBasis;
+  /** The session after the turn (left as it is when absent). */
+  session?: unknown;
+  /** The profile after the turn (left as it is when absent). */
+  profile?: Profile;
+  addHistory?: HistoryEntry[];
+  updateHistory?: Array<{ id: number; patch: Partial<HistoryEntry> }>;
+  /** Erase everything about the person instead of writing (the rest is ignored); moves the epoch on. */
+  erase?: boolean;
+  /**
+   * A key that makes the commit happen once (a platform's request id): a commit whose key was seen is
+   * refused as `duplicate`. Recorded in the same transaction, so a failed commit leaves the key free.
+   */
+  once?: string;
+  /** Epoch milliseconds: a commit that would land later is refused as `late` and changes nothing. */
+  deadline?: number;
+}
+
+export type CommitResult =
+  | { ok: true; session: number | null; profile: number | null; epoch: number }
+  | { ok: false; reason: 'conflict' | 'duplicate' | 'late' };
+
+/** A write the database refused or could not take (gone, unwritable, timed out); nothing of it landed. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export interface Store {
+  /**
+   * A turn's reading of one person, from a surface id: the person it resolves to, their profile, session,
+   * newest history and erase epoch, all in one snapshot.
+   */
+  loadTurn(surfaceId: string, historyLimit: number): Promise<TurnState>;
+  /**
+   * Writes a turn as one unit (SQLite: one IMMEDIATE transaction; PostgreSQL: one transaction under the
+   * person's lock): every basis check, then session, profile, history, or the erase. Either all of it lands
+   * or none; a failed check answers `conflict` (run the turn again on a fresh load).
+   */
+  commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult>;
+
   /** Profile as stored JSON (parsed by the caller, so corrupt data is the app's to handle). */
   getProfile(personId: string): Promise<Versioned<unknown> | undefined>;
   /** Compare-and-set: `expected` is the version read, or null when creating. */
@@ -79,8 +155,11 @@ export interface Store {
   listHistory(personId: string, limit: number): Promise<StoredHistory[]>;
   updateHistory(personId: string, id: number, patch: Partial<HistoryEntry>): Promise<void>;
 
-  /** One reminder per person and surface: replaces an earlier one. */
-  putReminder(reminder: Reminder): Promise<void>;
+  /**
+   * One reminder per person and surface: replaces an earlier one. With a guard (a turn's), it is stored only
+   * if the person the turn was for was not erased since; false when refused.
+   */
+  putReminder(reminder: Reminder, guard?: EraseGuard): Promise<boolean>;
   getReminder(personId: string, surface: Reminder['surface']): Promise<Reminder | undefined>;
   deleteReminder(personId: string, surface: Reminder['surface']): Promise<void>;
   /**
@@ -114,7 +193,11 @@ export interface Store {
   addLinkTry(personId: string, now: number, since: number): Promise<number>;
   mergePerson(merge: PersonMerge): Promise<SaveResult>;
 
-  /** Removes everything stored about a person and every identity linked to them, and the links themselves. */
+  /**
+   * Removes everything stored about a person and every identity linked to them, and the links themselves,
+   * whatever they were doing (the skill was disabled), and moves their erase epoch on so no turn read before
+   * it can land.
+   */
   erasePerson(personId: string): Promise<void>;
 
   /** A Slack workspace's installation (OAuth), as JSON the adapter reads back; replaces an earlier one. */

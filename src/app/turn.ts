@@ -2,6 +2,7 @@ import type { PlatformEffect } from '../core/effects.js';
 import type { Intent } from '../core/intents.js';
 import type { Profile } from '../core/profile.js';
 import type { Reply } from '../core/reply.js';
+import type { EraseGuard } from './store.js';
 import type { StoredHistory } from './store.js';
 
 /** The surfaces that drive the core. */
@@ -21,6 +22,13 @@ export interface TurnRequest {
    * click), the turn changes nothing and the result says `stale`.
    */
   atTurn?: number;
+  /**
+   * Epoch milliseconds (the real clock) by which the turn must be saved; past it nothing is applied and the
+   * service throws TurnLateError. Adapters set it shorter than their platform's own wait.
+   */
+  deadline?: number;
+  /** A platform request id: the turn is applied once however often the request comes (a retry, a replay). */
+  once?: string;
 }
 
 export interface TurnResult {
@@ -32,6 +40,11 @@ export interface TurnResult {
   /** The input was for an earlier turn; nothing changed and `reply` re-renders the current state. */
   stale: boolean;
   profile: Profile;
+  /**
+   * The person and their erase epoch after the turn: a write that follows it (a stored reminder) passes it to
+   * the store, which refuses it if the person was erased since.
+   */
+  guard?: EraseGuard;
 }
 
 /** The application service as adapters see it. */

@@ -1,9 +1,12 @@
 import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
-import type { LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import type { CommitResult, EraseGuard, LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, TurnCommit, TurnState, Versioned } from '../app/store.js';
 import {
   byDueThenId,
+  CommitRefused,
   CONFLICT,
+  eraseBucket,
+  pastDeadline,
   mergePatch,
   parseHistoryEntry,
   parseStored,
@@ -44,6 +47,8 @@ export class MemoryStore implements Store {
   private readonly tries = new Map<string, { since: number; count: number }>();
   /** Slack installations by team, as JSON text. */
   private readonly installations = new Map<string, string>();
+  /** Erase epochs by bucket (absent: 0). */
+  private readonly epochs = new Map<number, number>();
   private readonly prune: PruneSchedule;
   private readonly log: Logger | undefined;
   private closed = false;
@@ -51,6 +56,56 @@ export class MemoryStore implements Store {
   constructor(options: StoreOptions = {}) {
     this.log = options.log;
     this.prune = new PruneSchedule(options);
+  }
+
+  async loadTurn(surfaceId: string, historyLimit: number): Promise<TurnState> {
+    this.open();
+    const personId = this.links.get(surfaceId) ?? surfaceId;
+    return {
+      personId,
+      epoch: this.epochs.get(eraseBucket(personId)) ?? 0,
+      session: this.read(this.sessions, 'sessions', personId),
+      profile: this.read(this.profiles, 'profiles', personId),
+      history: await this.listHistory(personId, historyLimit),
+    };
+  }
+
+  /** Checks everything first and writes after, all in one synchronous stretch: nothing interleaves. */
+  async commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult> {
+    this.open();
+    try {
+      if (pastDeadline(commit, Date.now())) throw new CommitRefused('late');
+      const now = Date.now();
+      if (commit.once !== undefined) {
+        const seenAt = this.seen.get(commit.once);
+        if (seenAt !== undefined && seenAt >= now - this.prune.ttlMs) throw new CommitRefused('duplicate');
+      }
+      if ((this.epochs.get(eraseBucket(personId)) ?? 0) !== commit.basis.epoch) throw new CommitRefused('conflict');
+      const { basis } = commit;
+      for (const [map, expected] of [[this.sessions, basis.session], [this.profiles, basis.profile]] as const) {
+        if (expected !== undefined && (map.get(personId)?.version ?? null) !== expected) throw new CommitRefused('conflict');
+      }
+      // Serialise before writing anything, so a value JSON cannot hold changes nothing.
+      const sessionText = commit.erase || commit.session === undefined ? undefined : toJson(commit.session);
+      const profileText = commit.erase || commit.profile === undefined ? undefined : toJson(commit.profile);
+      const added = commit.erase ? [] : (commit.addHistory ?? []).map(toJson);
+      if (commit.once !== undefined) this.seen.set(commit.once, now);
+      if (commit.erase) {
+        return { ok: true, session: null, profile: null, epoch: this.eraseNow(personId) };
+      }
+      const session = this.put(this.sessions, personId, sessionText, basis.session);
+      const profile = this.put(this.profiles, personId, profileText, basis.profile);
+      for (const text of added) this.appendHistory(personId, text);
+      for (const { id, patch } of commit.updateHistory ?? []) {
+        const row = this.history.get(personId)?.find((r) => r.id === id);
+        const entry = row && parseHistoryEntry(this.log, row.text, personId, row.id);
+        if (row && entry) row.text = toJson(mergePatch(entry, patch));
+      }
+      return { ok: true, session, profile, epoch: commit.basis.epoch };
+    } catch (err) {
+      if (err instanceof CommitRefused) return { ok: false, reason: err.reason };
+      throw err;
+    }
   }
 
   async getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
@@ -76,10 +131,23 @@ export class MemoryStore implements Store {
 
   async addHistory(personId: string, entry: HistoryEntry): Promise<void> {
     this.open();
-    const row = { id: this.nextHistoryId++, text: toJson(entry) };
+    this.appendHistory(personId, toJson(entry));
+  }
+
+  private appendHistory(personId: string, text: string): void {
+    const row = { id: this.nextHistoryId++, text };
     const rows = this.history.get(personId);
     if (rows) rows.push(row);
     else this.history.set(personId, [row]);
+  }
+
+  /** Writes a row's new text; its version after (absent text: the version checked, as the SQL stores answer). */
+  private put(map: Map<string, Row>, personId: string, text: string | undefined, expected: number | null | undefined): number | null {
+    const row = map.get(personId);
+    if (text === undefined) return expected ?? null;
+    const version = (row?.version ?? 0) + 1;
+    map.set(personId, { text, version });
+    return version;
   }
 
   async listHistory(personId: string, limit: number): Promise<StoredHistory[]> {
@@ -103,8 +171,9 @@ export class MemoryStore implements Store {
     row.text = toJson(mergePatch(entry, patch));
   }
 
-  async putReminder(reminder: Reminder): Promise<void> {
+  async putReminder(reminder: Reminder, guard?: EraseGuard): Promise<boolean> {
     this.open();
+    if (guard !== undefined && (this.epochs.get(eraseBucket(guard.personId)) ?? 0) !== guard.epoch) return false;
     const existing = this.reminders.get(reminder.id);
     if (existing && (existing.personId !== reminder.personId || existing.surface !== reminder.surface)) {
       throw new Error(`reminder id ${reminder.id} belongs to another person or surface`);
@@ -113,6 +182,7 @@ export class MemoryStore implements Store {
       if (r.personId === reminder.personId && r.surface === reminder.surface) this.reminders.delete(id);
     }
     this.reminders.set(reminder.id, copyReminder(reminder));
+    return true;
   }
 
   async getReminder(personId: string, surface: Reminder['surface']): Promise<Reminder | undefined> {
@@ -179,6 +249,10 @@ export class MemoryStore implements Store {
 
   async linkedIds(personId: string): Promise<string[]> {
     this.open();
+    return this.linkedIdsNow(personId);
+  }
+
+  private linkedIdsNow(personId: string): string[] {
     const linked = [...this.links].filter(([, p]) => p === personId).map(([surface]) => surface);
     // In surface id order, as the SQL stores return them.
     return [personId, ...linked.sort()];
@@ -228,6 +302,9 @@ export class MemoryStore implements Store {
     }
     const profileText = toJson(m.profile);
     const sessionText = m.session === undefined ? undefined : toJson(m.session);
+    // `from` is gone after this: a turn read as them must not land afterwards (it would be an orphan).
+    const fromBucket = eraseBucket(m.from);
+    this.epochs.set(fromBucket, (this.epochs.get(fromBucket) ?? 0) + 1);
     const profileVersion = (m.read.intoProfile ?? 0) + 1;
     this.profiles.set(m.into, { text: profileText, version: profileVersion });
     if (sessionText === undefined) this.sessions.delete(m.into);
@@ -247,8 +324,16 @@ export class MemoryStore implements Store {
 
   async erasePerson(personId: string): Promise<void> {
     this.open();
+    this.eraseNow(personId);
+  }
+
+  /** Everything about the person (as resolved) and every identity linked to them; their epoch moves on. */
+  private eraseNow(personId: string): number {
     const person = this.links.get(personId) ?? personId;
-    const ids = new Set(await this.linkedIds(person));
+    const ids = new Set(this.linkedIdsNow(person));
+    const bucket = eraseBucket(person);
+    const epoch = (this.epochs.get(bucket) ?? 0) + 1;
+    this.epochs.set(bucket, epoch);
     for (const id of ids) {
       this.profiles.delete(id);
       this.sessions.delete(id);
@@ -258,6 +343,7 @@ export class MemoryStore implements Store {
     }
     for (const [id, r] of this.reminders) if (ids.has(r.personId)) this.reminders.delete(id);
     for (const [c, row] of this.codes) if (ids.has(row.personId)) this.codes.delete(c);
+    return epoch;
   }
 
   async putInstallation(teamId: string, installation: unknown): Promise<void> {

@@ -63,6 +63,14 @@ export interface SlackInstallationsTable {
   installed_at: Epoch;
 }
 
+/** A counter that only grows (bigint: pg returns strings). */
+type Counter = ColumnType<number | string, number, number>;
+
+export interface EraseEpochsTable {
+  bucket: number;
+  epoch: Counter;
+}
+
 export interface Database {
   profiles: JsonRowTable;
   sessions: JsonRowTable;
@@ -73,6 +81,7 @@ export interface Database {
   link_codes: LinkCodesTable;
   link_tries: LinkTriesTable;
   slack_installations: SlackInstallationsTable;
+  erase_epochs: EraseEpochsTable;
 }
 
 export type SqlDialectName = 'sqlite' | 'postgres';

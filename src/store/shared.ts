@@ -1,4 +1,5 @@
-import type { Reminder, SaveResult } from '../app/store.js';
+import { createHash } from 'node:crypto';
+import type { CommitResult, Reminder, SaveResult, TurnCommit } from '../app/store.js';
 import type { HistoryEntry } from '../core/profile.js';
 import type { Logger } from '../log.js';
 
@@ -99,4 +100,25 @@ export class PruneSchedule {
 export function workspacePrefix(teamId: string): string {
   if (!/^[A-Z0-9]{2,40}$/i.test(teamId)) throw new RangeError('not a Slack team id');
   return `slack:${teamId}:`;
+}
+
+/** How many erase-epoch buckets people are spread over (see migration 0004). */
+export const ERASE_BUCKETS = 1024;
+
+/** The erase-epoch bucket of a person: a hash, so the epochs table holds nothing that names anyone. */
+export function eraseBucket(personId: string): number {
+  return createHash('sha256').update(personId).digest().readUInt16BE(0) % ERASE_BUCKETS;
+}
+
+/** Why a commit was refused; thrown inside a transaction to roll it back, answered as a CommitResult. */
+export class CommitRefused extends Error {
+  constructor(readonly reason: Extract<CommitResult, { ok: false }>['reason']) {
+    super(`commit refused: ${reason}`);
+    this.name = 'CommitRefused';
+  }
+}
+
+/** True when a commit's deadline has passed by `now` (epoch milliseconds). */
+export function pastDeadline(commit: Pick<TurnCommit, 'deadline'>, now: number): boolean {
+  return commit.deadline !== undefined && now > commit.deadline;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LinkCode, PersonMerge, SaveResult } from '../app/store.js';
-import type { Database } from './schema.js';
+import type { Database, SqlDialectName } from './schema.js';
+import { moveEpochOn } from './sqlTurn.js';
 import { CONFLICT, toJson } from './shared.js';
 
 /** Linked identities on SQL: resolving, codes, tries, the merge and the erase that covers every linked id. */
@@ -58,9 +59,11 @@ export async function addLinkTry(db: Db, personId: string, now: number, since: n
   return Number(row.tries);
 }
 
-export async function mergePerson(db: Kysely<Database>, m: PersonMerge): Promise<SaveResult> {
+export async function mergePerson(db: Kysely<Database>, m: PersonMerge, dialect: SqlDialectName): Promise<SaveResult> {
   try {
     return await db.transaction().execute(async (trx) => {
+      // `from` is gone after this: a turn read as them must not land afterwards (it would be an orphan).
+      await moveEpochOn(trx, dialect, m.from);
       await writeRow(trx, 'profiles', m.into, m.read.intoProfile, toJson(m.profile), m.now);
       if (m.session === undefined) await deleteRow(trx, 'sessions', m.into, m.read.intoSession);
       else await writeRow(trx, 'sessions', m.into, m.read.intoSession, toJson(m.session), m.now);
@@ -113,18 +116,3 @@ async function deleteRow(trx: Transaction<Database>, table: 'profiles' | 'sessio
   if (Number(r.numDeletedRows) === 0) throw new MergeConflict();
 }
 
-/** Everything about a person and every identity linked to them, in one transaction. */
-export async function eraseLinked(db: Kysely<Database>, personId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const person = await resolvePerson(trx, personId);
-    const ids = await linkedIds(trx, person);
-    await trx.deleteFrom('profiles').where('person_id', 'in', ids).execute();
-    await trx.deleteFrom('sessions').where('person_id', 'in', ids).execute();
-    await trx.deleteFrom('history').where('person_id', 'in', ids).execute();
-    await trx.deleteFrom('reminders').where('person_id', 'in', ids).execute();
-    await trx.deleteFrom('person_links').where('person_id', '=', person).execute();
-    await trx.deleteFrom('person_links').where('surface_id', 'in', ids).execute();
-    await trx.deleteFrom('link_codes').where('person_id', 'in', ids).execute();
-    await trx.deleteFrom('link_tries').where('person_id', 'in', ids).execute();
-  });
-}

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { HistoryEntry, Profile } from '../core/profile.js';
 import type { Logger } from '../log.js';
-import type { LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, Versioned } from '../app/store.js';
+import type { CommitResult, EraseGuard, LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, TurnCommit, TurnState, Versioned } from '../app/store.js';
 import * as links from './sql-links.js';
 import type { SqliteRows } from './sqliteRows.js';
 import type { Database, RemindersTable, SqlDialectName } from './schema.js';
@@ -16,6 +16,7 @@ import {
   toJson,
   workspacePrefix,
 } from './shared.js';
+import { claimKey, commitTurn, erasePerson, loadTurn, type SqlTurnOptions, whileNotErased } from './sqlTurn.js';
 
 /** How often updateHistory retries when another writer changed the entry between its read and write. */
 const UPDATE_HISTORY_ATTEMPTS = 10;
@@ -39,6 +40,19 @@ export class SqlStore implements Store {
     this.log = options.log;
     this.prune = new PruneSchedule(options);
   }
+
+  private get turnOptions(): SqlTurnOptions {
+    return { dialect: this.dialect, log: this.log, onceTtlMs: this.prune.ttlMs };
+  }
+
+  loadTurn(personId: string, historyLimit: number): Promise<TurnState> {
+    return loadTurn(this.db, personId, historyLimit, this.turnOptions);
+  }
+
+  commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult> {
+    return commitTurn(this.db, personId, commit, this.turnOptions);
+  }
+
 
   getProfile(personId: string): Promise<Versioned<unknown> | undefined> {
     return this.read('profiles', personId);
@@ -109,14 +123,21 @@ export class SqlStore implements Store {
     throw new Error(`history entry ${id} kept changing; update not applied`);
   }
 
-  async putReminder(reminder: Reminder): Promise<void> {
+  async putReminder(reminder: Reminder, guard?: EraseGuard): Promise<boolean> {
     const row = toReminderRow(reminder);
     const { person_id: _p, surface: _s, ...rest } = row;
-    await this.db
-      .insertInto('reminders')
-      .values(row)
-      .onConflict((oc) => oc.columns(['person_id', 'surface']).doUpdateSet(rest))
-      .execute();
+    const put = async (db: Kysely<Database> | Transaction<Database>) => {
+      await db
+        .insertInto('reminders')
+        .values(row)
+        .onConflict((oc) => oc.columns(['person_id', 'surface']).doUpdateSet(rest))
+        .execute();
+    };
+    if (guard === undefined) {
+      await put(this.db);
+      return true;
+    }
+    return whileNotErased(this.db, this.dialect, guard, put);
   }
 
   async getReminder(personId: string, surface: Reminder['surface']): Promise<Reminder | undefined> {
@@ -191,17 +212,7 @@ export class SqlStore implements Store {
       const count = Number(pruned.numDeletedRows);
       if (count > 0) this.log?.debug({ event: 'store.seen_keys_pruned', count }, 'old claimOnce keys pruned');
     }
-    const result = await this.db
-      .insertInto('seen_keys')
-      .values({ key, seen_at: now })
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({ seen_at: now })
-          .where('seen_keys.seen_at', '<', now - this.prune.ttlMs),
-      )
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return claimKey(this.db, key, now, this.prune.ttlMs);
   }
 
   resolvePerson(surfaceId: string): Promise<string> {
@@ -230,13 +241,13 @@ export class SqlStore implements Store {
   }
 
   mergePerson(merge: PersonMerge): Promise<SaveResult> {
-    return links.mergePerson(this.db, merge);
+    return links.mergePerson(this.db, merge, this.dialect);
   }
 
-  /** The person and every identity linked to them (sql-links.ts), in one transaction. */
+  /** The person and every identity linked to them, in one transaction (sqlTurn.ts). */
   async erasePerson(personId: string): Promise<void> {
-    await links.eraseLinked(this.db, personId);
-    this.log?.info({ event: 'store.person_erased', personId }, 'person erased');
+    await erasePerson(this.db, personId, this.dialect);
+    this.log?.info({ event: 'store.person_erased' }, 'person erased');
   }
 
   async putInstallation(teamId: string, installation: unknown, now: number): Promise<void> {

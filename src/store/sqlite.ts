@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Store } from '../app/store.js';
 import { StoreConfigError } from './errors.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
+import { ImmediateSqliteDialect } from './sqliteDialect.js';
 import { SqlStore } from './sql.js';
 import { SqliteRows } from './sqliteRows.js';
 import { keepStatements } from './sqliteStatements.js';
@@ -70,7 +71,9 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
     sqlite?.close();
     throw new StoreConfigError(`cannot open SQLite database ${JSON.stringify(path)}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: keepStatements(sqlite) }) });
+  const db = new Kysely<Schema>({
+    dialect: new ImmediateSqliteDialect({ database: keepStatements(sqlite) }, path === ':memory:' ? undefined : resolve(path)),
+  });
   try {
     const applied = await migrateToLatest(db, 'sqlite');
     if (applied.length > 0) options.log?.info({ event: 'store.migrated', dialect: 'sqlite', applied }, 'store migrated');

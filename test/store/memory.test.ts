@@ -1,7 +1,8 @@
 import { MemoryStore } from '../../src/store/memory.js';
-import { storeContract } from './contract.js';
+import { storeContract, type StoreHarness } from './contract.js';
+import { turnContract } from './turnContract.js';
 
-storeContract('memory', () => ({
+const harness = (): StoreHarness => ({
   open: async (options) => new MemoryStore(options),
   writeRaw: async (store, table, personId, text) => (store as MemoryStore).writeRawForTest(table, personId, text),
   // One process, one map: both "instances" are the same store, racing through its promises.
@@ -9,4 +10,7 @@ storeContract('memory', () => ({
     const s = new MemoryStore();
     return [s, s];
   },
-}));
+});
+
+storeContract('memory', harness);
+turnContract('memory', harness);

@@ -1,5 +1,6 @@
 import { openPostgresStore } from '../../src/store/postgres.js';
-import { RAW_COLUMN, storeContract } from './contract.js';
+import { RAW_COLUMN, storeContract, type StoreHarness } from './contract.js';
+import { turnContract } from './turnContract.js';
 import { withTestPostgres } from './pg.js';
 
 /**
@@ -10,7 +11,7 @@ import { withTestPostgres } from './pg.js';
 withTestPostgres(
   { name: 'PostgreSQL store suite', title: 'Store contract: PostgreSQL', schemaPrefix: 'bb_test' },
   ({ url, name: schema, admin }) => {
-    storeContract('PostgreSQL', () => ({
+    const harness = (): StoreHarness => ({
       open: (options) => openPostgresStore(url, { ...options, schema, poolSize: 4 }),
       reset: async () => {
         const c = await admin();
@@ -18,7 +19,7 @@ withTestPostgres(
           `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'reminders'`,
           [schema],
         );
-        if (rows[0]!.n > 0) await c.query('TRUNCATE profiles, sessions, history, reminders, seen_keys, person_links, link_codes, link_tries, slack_installations RESTART IDENTITY');
+        if (rows[0]!.n > 0) await c.query('TRUNCATE profiles, sessions, history, reminders, seen_keys, person_links, link_codes, link_tries, slack_installations, erase_epochs RESTART IDENTITY');
       },
       writeRaw: async (_store, table, personId, text) => {
         const c = await admin();
@@ -29,6 +30,8 @@ withTestPostgres(
         await openPostgresStore(url, { schema, poolSize: 4 }),
         await openPostgresStore(url, { schema, poolSize: 4 }),
       ],
-    }));
+    });
+    storeContract('PostgreSQL', harness);
+    turnContract('PostgreSQL', harness);
   },
 );

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { openSqliteStore, sqliteRefusal } from '../../src/store/sqlite.js';
-import { RAW_COLUMN, storeContract } from './contract.js';
+import { RAW_COLUMN, storeContract, type StoreHarness } from './contract.js';
+import { turnContract } from './turnContract.js';
 
-storeContract('SQLite (file, WAL)', () => {
+function harness(): StoreHarness {
   const dir = mkdtempSync(join(tmpdir(), 'back-break-store-'));
   const file = join(dir, 'data', 'store.db');
   const url = `sqlite:${file}`;
@@ -24,7 +25,10 @@ storeContract('SQLite (file, WAL)', () => {
     openPair: async () => [await openSqliteStore(url), await openSqliteStore(url)],
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
-});
+}
+
+storeContract('SQLite (file, WAL)', harness);
+turnContract('SQLite (file, WAL)', harness);
 
 describe('SQLite store on a Node its driver aborts on', () => {
   it('refuses, naming the versions and the way out, instead of aborting later (Node 24.19+ with better-sqlite3 12)', () => {

@@ -1,4 +1,4 @@
-import type { Store } from '../../app/store.js';
+import type { EraseGuard, Store } from '../../app/store.js';
 import type { CoachPort } from '../../app/turn.js';
 import type { PlatformEffect } from '../../core/effects.js';
 import type { Intent } from '../../core/intents.js';
@@ -197,7 +197,7 @@ export class SlackConversation {
     if (!leaveNoTrace && (surface.channel !== channel || surface.ts !== ts || surface.open !== open || surface.expect !== expect)) {
       await coach.setSurfaceData(person.personId, 'slack', { ...stringsOf(surface), channel, ts, open, expect });
     }
-    await this.carryOut(person, result.effects, channel, timeZone ?? result.profile.timeZone);
+    await this.carryOut(person, result.effects, channel, timeZone ?? result.profile.timeZone, result.guard);
 
     const hold = result.reply.hold;
     if (hold && handsFree && !result.reply.end) {
@@ -208,7 +208,7 @@ export class SlackConversation {
   }
 
   /** Reminders live with the adapter: stored here, fired by the scheduler. */
-  private async carryOut(person: SlackPerson, effects: PlatformEffect[], channel: string, timeZone: string | undefined): Promise<void> {
+  private async carryOut(person: SlackPerson, effects: PlatformEffect[], channel: string, timeZone: string | undefined, guard: EraseGuard | undefined): Promise<void> {
     for (const effect of effects) {
       if (effect.type === 'cancelReminder') {
         await this.deps.store.deleteReminder(person.personId, 'slack');
@@ -231,7 +231,7 @@ export class SlackConversation {
         timeZone: zone,
         target: channel,
         nextDueAt: due,
-      });
+      }, guard);
     }
   }
 

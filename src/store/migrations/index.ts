@@ -3,6 +3,7 @@ import type { SqlDialectName } from '../schema.js';
 import { initial } from './0001_initial.js';
 import { links } from './0002_links.js';
 import { slackInstallations } from './0003_slack_installations.js';
+import { eraseEpochs } from './0004_erase_epochs.js';
 
 /**
  * The one migration set for SQLite and PostgreSQL, applied in name order on open. Add a file per change
@@ -13,6 +14,7 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '0001_initial': initial(dialect),
     '0002_links': links(),
     '0003_slack_installations': slackInstallations(),
+    '0004_erase_epochs': eraseEpochs,
   };
 }
 
