@@ -18,6 +18,9 @@ import {
 } from './shared.js';
 import { claimKey, commitTurn, erasePerson, loadTurn, type SqlTurnOptions, whileNotErased } from './sqlTurn.js';
 
+/** A turn's load and commit, as a dialect may do them faster than the shared Kysely path. */
+export type TurnPath = Pick<Store, 'loadTurn' | 'commitTurn'>;
+
 /** How often updateHistory retries when another writer changed the entry between its read and write. */
 const UPDATE_HISTORY_ATTEMPTS = 10;
 
@@ -30,15 +33,20 @@ export class SqlStore implements Store {
   private readonly log: Logger | undefined;
   private readonly prune: PruneSchedule;
 
+  /** A dialect's own path for the two calls every turn makes (SQLite: sqliteTurn.ts); sqlTurn.ts otherwise. */
+  private readonly turns: TurnPath | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: SqlDialectName,
     options: StoreOptions = {},
     /** SQLite: the rows every turn touches, on statements prepared once (sqliteRows.ts). */
     private readonly rows?: SqliteRows,
+    turnPath?: (options: SqlTurnOptions) => TurnPath,
   ) {
     this.log = options.log;
     this.prune = new PruneSchedule(options);
+    this.turns = turnPath?.(this.turnOptions);
   }
 
   private get turnOptions(): SqlTurnOptions {
@@ -46,11 +54,11 @@ export class SqlStore implements Store {
   }
 
   loadTurn(personId: string, historyLimit: number): Promise<TurnState> {
-    return loadTurn(this.db, personId, historyLimit, this.turnOptions);
+    return this.turns ? this.turns.loadTurn(personId, historyLimit) : loadTurn(this.db, personId, historyLimit, this.turnOptions);
   }
 
   commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult> {
-    return commitTurn(this.db, personId, commit, this.turnOptions);
+    return this.turns ? this.turns.commitTurn(personId, commit) : commitTurn(this.db, personId, commit, this.turnOptions);
   }
 
 

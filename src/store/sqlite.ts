@@ -12,6 +12,7 @@ import { ImmediateSqliteDialect } from './sqliteDialect.js';
 import { SqlStore } from './sql.js';
 import { SqliteRows } from './sqliteRows.js';
 import { keepStatements } from './sqliteStatements.js';
+import { SqliteTurns } from './sqliteTurn.js';
 
 /**
  * The native driver, loaded when a SQLite store is opened rather than when this module is: a PostgreSQL
@@ -82,5 +83,6 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
     throw err;
   }
   options.log?.info({ event: 'store.opened', dialect: 'sqlite', file: path }, 'store opened');
-  return new SqlStore(db, 'sqlite', options, new SqliteRows(sqlite, db, options.log));
+  const file = sqlite;
+  return new SqlStore(db, 'sqlite', options, new SqliteRows(file, db, options.log), (turnOptions) => new SqliteTurns(file, db, turnOptions));
 }
