@@ -107,8 +107,18 @@ export const ERASE_BUCKETS = 1024;
 
 /** The erase-epoch bucket of a person: a hash, so the epochs table holds nothing that names anyone. */
 export function eraseBucket(personId: string): number {
-  return createHash('sha256').update(personId).digest().readUInt16BE(0) % ERASE_BUCKETS;
+  let bucket = buckets.get(personId);
+  if (bucket === undefined) {
+    if (buckets.size >= BUCKETS_KEPT) buckets.delete(buckets.keys().next().value!);
+    bucket = createHash('sha256').update(personId).digest().readUInt16BE(0) % ERASE_BUCKETS;
+    buckets.set(personId, bucket);
+  }
+  return bucket;
 }
+
+/** Kept for the people seen lately: a turn's load and its commit each need the bucket, one hash serves both. */
+const buckets = new Map<string, number>();
+const BUCKETS_KEPT = 10_000;
 
 /** Why a commit was refused; thrown inside a transaction to roll it back, answered as a CommitResult. */
 export class CommitRefused extends Error {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { byDueThenId, mergePatch, PruneSchedule, toJson } from '../../src/store/shared.js';
+import { createHash } from 'node:crypto';
+import { byDueThenId, ERASE_BUCKETS, eraseBucket, mergePatch, PruneSchedule, toJson } from '../../src/store/shared.js';
 
 describe('store shared helpers', function () {
   describe('PruneSchedule', function () {
@@ -36,5 +37,13 @@ describe('store shared helpers', function () {
   it('byDueThenId orders by due time, then id', function () {
     const r = (id: string, nextDueAt: number) => ({ id, personId: 'p', surface: 'slack' as const, days: [], time: '', timeZone: '', target: '', nextDueAt });
     expect([r('b', 2), r('c', 1), r('a', 2)].sort(byDueThenId).map((x) => x.id)).to.deep.equal(['c', 'a', 'b']);
+  });
+
+  it('eraseBucket is the hash bucket of the person, the same after many other people (kept ones are bounded)', function () {
+    const hashed = (id: string) => createHash('sha256').update(id).digest().readUInt16BE(0) % ERASE_BUCKETS;
+    expect(eraseBucket('alexa:someone')).to.equal(hashed('alexa:someone'));
+    for (let i = 0; i < 10_050; i++) expect(eraseBucket(`slack:T1:U${i}`)).to.be.within(0, ERASE_BUCKETS - 1);
+    expect(eraseBucket('alexa:someone')).to.equal(hashed('alexa:someone'));
+    expect(eraseBucket('slack:T1:U7')).to.equal(hashed('slack:T1:U7'));
   });
 });
