@@ -7,8 +7,9 @@ import type { Routine } from '../core/routine.js';
 import type { Reply } from '../core/reply.js';
 import { parseSession, type Session } from '../core/session.js';
 import { type Logger, pseudonym } from '../log.js';
-import type { EraseGuard, Store, StoredHistory, TurnCommit, Versioned } from './store.js';
+import type { EraseGuard, Store, StoredHistory, TurnCommit, TurnState, Versioned } from './store.js';
 import { Identity } from './identity.js';
+import { ValidatedRows } from './validated.js';
 import type { CoachPort, CoachView, IssuedCode, LinkPort, LinkResult, Surface, TurnRequest, TurnResult } from './turn.js';
 
 /**
@@ -72,6 +73,8 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
   private readonly now: () => Date;
 
   private readonly identity: Identity;
+  /** Rows this process already validated or wrote, so a turn does not validate its own write again. */
+  private readonly validated = new ValidatedRows();
 
   constructor(private readonly deps: CoachServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -122,8 +125,12 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
         continue;
       }
       if (erase) {
+        this.validated.forget(loaded.personId);
         log.info({ event: 'person.erased' });
         return { reply: result.reply, effects: [{ type: 'cancelReminder' }], turn: 0, stale: false, profile: newProfile(now), guard: { personId: loaded.personId, epoch: outcome.epoch } };
+      }
+      if (commit.session !== undefined && result.session && outcome.session !== null) {
+        this.validated.remember(loaded.personId, outcome.epoch, { session: { version: outcome.session, value: result.session } });
       }
       log.debug({ event: 'turn', turn: result.session?.turn });
       return {
@@ -187,10 +194,30 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     };
   }
 
-  private profileOf(stored: Versioned<unknown> | undefined, now: Date, log: Logger): { profile: Profile; version: number | null } {
+  /** The profile as read: the object validated before when the row is still that version, else parsed now. */
+  private knownProfile(state: TurnState, now: Date, log: Logger): { profile: Profile; version: number | null } {
+    const stored = state.profile;
+    const known = stored && this.validated.profile(state.personId, state.epoch, stored);
+    if (known) return { profile: known, version: stored.version };
+    const read = this.profileOf(stored, now, log);
+    // Remembered only when the stored row itself parsed (profileOf gives a fresh profile for an unreadable one).
+    if (stored && read.fromRow) this.validated.remember(state.personId, state.epoch, { profile: { version: stored.version, value: read.profile } });
+    return read;
+  }
+
+  /** The session as read: the one this process wrote or validated when the row is still that version, else parsed now. */
+  private knownSession(personId: string, epoch: number, stored: Versioned<unknown>): Session | undefined {
+    const known = this.validated.session(personId, epoch, stored);
+    if (known) return known;
+    const session = parseSession(stored.value);
+    if (session) this.validated.remember(personId, epoch, { session: { version: stored.version, value: session } });
+    return session;
+  }
+
+  private profileOf(stored: Versioned<unknown> | undefined, now: Date, log: Logger): { profile: Profile; version: number | null; fromRow?: true } {
     if (!stored) return { profile: newProfile(now), version: null };
     const profile = parseProfile(stored.value);
-    if (profile) return { profile, version: stored.version };
+    if (profile) return { profile, version: stored.version, fromRow: true };
     // Unreadable: start over with a fresh profile (the next save overwrites it), never crash.
     log.warn({ event: 'profile.unreadable' });
     return { profile: newProfile(now), version: stored.version };
@@ -198,12 +225,12 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
 
   private async load(request: Omit<TurnRequest, 'intent' | 'atTurn'>, now: Date, log: Logger): Promise<Loaded> {
     const state = await this.deps.store.loadTurn(request.personId, HISTORY_WINDOW);
-    const { profile: stored, version: profileVersion } = this.profileOf(state.profile, now, log);
+    const { profile: stored, version: profileVersion } = this.knownProfile(state, now, log);
     let profile = stored;
     if (request.locale && request.locale !== profile.locale) profile = { ...profile, locale: request.locale };
     if (request.timeZone && request.timeZone !== profile.timeZone) profile = { ...profile, timeZone: request.timeZone };
     const profileDirty = profileVersion === null || profile !== stored;
-    const session = state.session ? parseSession(state.session.value) : undefined;
+    const session = state.session ? this.knownSession(state.personId, state.epoch, state.session) : undefined;
     const recovered = state.session !== undefined && session === undefined;
     if (recovered) log.warn({ event: 'session.unreadable' });
     // Entries that do not parse are left out; the rest keep their row id (markSettled needs it).
