@@ -11,6 +11,7 @@
  *
  *   tsx build/without-docker.ts [Dockerfile]     exit 0 when the image would build, start and be ready
  */
+import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -249,7 +250,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // The non-root user must be able to reach the stage's folders, as it would in an image.
   chmodSync(into, 0o755);
   // IMAGE_DATABASE_URL: start the image on that database (CI: the throwaway PostgreSQL) instead of SQLite.
-  const extraEnv: Record<string, string> = process.env.IMAGE_DATABASE_URL ? { DATABASE_URL: process.env.IMAGE_DATABASE_URL } : {};
+  // PostgreSQL needs the key of the log's pseudonyms (LOG_PSEUDONYM_KEY); a throwaway one for this start.
+  const extraEnv: Record<string, string> = process.env.IMAGE_DATABASE_URL
+    ? { DATABASE_URL: process.env.IMAGE_DATABASE_URL, LOG_PSEUDONYM_KEY: randomBytes(32).toString('hex') }
+    : {};
   console.log(`== the Dockerfile without Docker (${relative(ROOT, dockerfile) || dockerfile})`);
   try {
     const final = buildStages(dockerfile, dirname(dockerfile), into);

@@ -21,6 +21,7 @@ const Env = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-...)').optional(),
   SLACK_API_URL: z.string().url().optional(),
+  LOG_PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-...)').optional(),
   SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, 'must be the app\'s client id (digits.digits)').optional(),
@@ -38,6 +39,11 @@ export interface Config {
   host: string;
   databaseUrl: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /**
+   * The key of the people's pseudonyms in logs (HMAC). Required with PostgreSQL and on Lambda, where many
+   * instances must agree; on the embedded SQLite default one is made once and kept beside the database.
+   */
+  logPseudonymKey?: string;
   /** After SIGTERM or SIGINT, the process exits by then whatever is still open (readConfig: 8000). */
   shutdownTimeoutMs?: number;
   alexa: { skillId?: string; verify: boolean };
@@ -77,11 +83,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const slack = slackConfig(e);
+  if (!e.LOG_PSEUDONYM_KEY && /^postgres(ql)?:/.test(e.DATABASE_URL)) {
+    refuse(['LOG_PSEUDONYM_KEY'], 'required with PostgreSQL, so every instance writes the same pseudonyms in its logs (openssl rand -hex 32)');
+  }
+  if (!e.LOG_PSEUDONYM_KEY && present.AWS_LAMBDA_FUNCTION_NAME) refuse(['LOG_PSEUDONYM_KEY'], 'required on Lambda (openssl rand -hex 32)');
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    ...(e.LOG_PSEUDONYM_KEY ? { logPseudonymKey: e.LOG_PSEUDONYM_KEY } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     alexa: { skillId: e.ALEXA_SKILL_ID, verify: e.ALEXA_VERIFY },
     slack,

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 
 export type { Logger };
@@ -80,17 +80,26 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
 
 const pseudonyms = new Map<string, string>();
 const PSEUDONYMS_KEPT = 10_000;
+/** Until the composition root gives one (usePseudonymKey), a key of this process alone. */
+let pseudonymKey: Buffer = randomBytes(32);
+
+/** The key people's pseudonyms are made with (src/logKey.ts finds it); pseudonyms made before are dropped. */
+export function usePseudonymKey(key: string | Buffer): void {
+  pseudonymKey = Buffer.from(key);
+  pseudonyms.clear();
+}
 
 /**
  * A short stable pseudonym for a person in logs: enough to follow one conversation, not an identifier to
- * reuse (person ids are never logged as they are). Kept for the people seen lately, so a turn does not hash
- * the same id again (the adapter and the service both tag their lines with it).
+ * reuse (person ids are never logged as they are). Keyed (HMAC-SHA256), so no one without the key can
+ * compute a person's pseudonym from their id. Kept for the people seen lately, so a turn does not hash the
+ * same id again (the adapter and the service both tag their lines with it).
  */
 export function pseudonym(personId: string): string {
   let tag = pseudonyms.get(personId);
   if (tag === undefined) {
     if (pseudonyms.size >= PSEUDONYMS_KEPT) pseudonyms.delete(pseudonyms.keys().next().value!);
-    tag = createHash('sha256').update(personId).digest('hex').slice(0, 12);
+    tag = createHmac('sha256', pseudonymKey).update(personId).digest('hex').slice(0, 12);
     pseudonyms.set(personId, tag);
   }
   return tag;

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { type Config, ConfigError, readConfig } from './config.js';
+import { setUpPseudonyms } from './logKey.js';
 import { estimatedMinutes, type Routine } from './core/routine.js';
 import { createLogger, type Logger } from './log.js';
 import { alexaRouter } from './adapters/alexa/http.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
 export async function buildServer(config: Config, options: ServerOptions = {}): Promise<BackBreakServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const routines = loadRoutines();
+  // The pseudonyms' key goes with the database it was made for (a store given by a test keeps the process's).
+  if (!options.store) setUpPseudonyms(config);
   const store = options.store ?? (await openStore(config.databaseUrl, { log }));
   const coach = createCoachService({ store, routines, log, ...(options.now ? { now: options.now } : {}) });
   const app = express();

@@ -15,6 +15,7 @@ describe('configuration', () => {
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://db/bb',
       LOG_LEVEL: 'warn',
+      LOG_PSEUDONYM_KEY: 'k'.repeat(32),
       ALEXA_SKILL_ID: 'amzn1.ask.skill.test',
       ALEXA_VERIFY: 'false',
       SLACK_SIGNING_SECRET: 'not-a-real-secret',

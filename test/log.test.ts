@@ -1,6 +1,12 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import { CENSOR, createLogger, pseudonym } from '../src/log.js';
+import { ConfigError, readConfig } from '../src/config.js';
+import { CENSOR, createLogger, pseudonym, usePseudonymKey } from '../src/log.js';
+import { setUpPseudonyms } from '../src/logKey.js';
 
 /** Health data and secrets never reach the log, wherever a careless line puts them. */
 function sink(level = 'debug') {
@@ -74,5 +80,42 @@ describe('log: pseudonyms', () => {
     const tag = pseudonym('slack:T1:U1');
     for (let i = 0; i < 10_050; i++) pseudonym(`slack:T1:other-${i}`);
     expect(pseudonym('slack:T1:U1')).to.equal(tag);
+  });
+});
+
+describe('log: pseudonyms are keyed (HMAC), the key from the environment or kept beside the database', () => {
+  const id = 'alexa:amzn1.ask.account.SOMEONE';
+  after(() => usePseudonymKey(randomBytes(32)));
+
+  it('cannot be recomputed from the id alone: not its plain sha256, and another key gives another pseudonym', () => {
+    usePseudonymKey('a'.repeat(64));
+    const tag = pseudonym(id);
+    expect(tag).to.not.equal(createHash('sha256').update(id).digest('hex').slice(0, 12));
+    expect(tag).to.equal(createHmac('sha256', 'a'.repeat(64)).update(id).digest('hex').slice(0, 12));
+    usePseudonymKey('b'.repeat(64));
+    expect(pseudonym(id)).to.not.equal(tag);
+  });
+
+  it('on the embedded SQLite default, one key is made once, readable by its owner alone, and kept across restarts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-logkey-'));
+    const databaseUrl = `sqlite:${join(dir, 'bb.db')}`;
+    setUpPseudonyms({ databaseUrl });
+    const first = pseudonym(id);
+    const file = join(dir, 'bb.db.log-key');
+    expect(statSync(file).mode & 0o777).to.equal(0o600);
+    expect(readFileSync(file, 'utf8').trim()).to.match(/^[0-9a-f]{64}$/);
+    usePseudonymKey('c'.repeat(64));
+    setUpPseudonyms({ databaseUrl }); // a restart
+    expect(pseudonym(id)).to.equal(first);
+    setUpPseudonyms({ databaseUrl, logPseudonymKey: 'd'.repeat(32) }); // the environment's key wins
+    expect(pseudonym(id)).to.not.equal(first);
+  });
+
+  it('is required with PostgreSQL and on Lambda, naming the variable', () => {
+    for (const env of [{ DATABASE_URL: 'postgres://db/bb' }, { DATABASE_URL: 'memory:', AWS_LAMBDA_FUNCTION_NAME: 'back-break' }]) {
+      expect(() => readConfig(env)).to.throw(ConfigError, /LOG_PSEUDONYM_KEY/);
+      expect(readConfig({ ...env, LOG_PSEUDONYM_KEY: 'e'.repeat(32) }).logPseudonymKey).to.equal('e'.repeat(32));
+    }
+    expect(() => readConfig({ LOG_PSEUDONYM_KEY: 'short' })).to.throw(ConfigError, /LOG_PSEUDONYM_KEY/);
   });
 });

@@ -11,7 +11,7 @@ import { ignoredBy, instructions } from '../../build/without-docker.js';
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const compose = readFileSync(join(ROOT, 'compose.yaml'), 'utf8');
-const check = (text: string, env: NodeJS.ProcessEnv = { POSTGRES_PASSWORD: '0f3a9c' }) => checkCompose(text, env, ROOT);
+const check = (text: string, env: NodeJS.ProcessEnv = { POSTGRES_PASSWORD: '0f3a9c', LOG_PSEUDONYM_KEY: '5b'.repeat(16) }) => checkCompose(text, env, ROOT);
 
 describe('compose.yaml', () => {
   it('is valid against the Compose Specification schema, with PostgreSQL and the app built from the Dockerfile', () => {
@@ -19,8 +19,15 @@ describe('compose.yaml', () => {
   });
 
   it('needs POSTGRES_PASSWORD from the environment: no password in the repository', () => {
-    expect(check(compose, {})).to.have.length(2).and.satisfy((ps: string[]) => ps.every((p) => p.includes('POSTGRES_PASSWORD')));
+    expect(check(compose, { LOG_PSEUDONYM_KEY: '5b'.repeat(16) })).to.have.length(2).and.satisfy((ps: string[]) => ps.every((p) => p.includes('POSTGRES_PASSWORD')));
     expect(compose).to.not.match(/^\s*POSTGRES_PASSWORD:\s*[^$\s]/m);
+  });
+
+  it("needs the log pseudonyms' key from the environment too (required with PostgreSQL)", () => {
+    const problems = check(compose, { POSTGRES_PASSWORD: '0f3a9c' });
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.include('LOG_PSEUDONYM_KEY');
+    expect(compose).to.not.match(/^\s*LOG_PSEUDONYM_KEY:\s*[^$\s]/m);
   });
 
   it('the checker catches what docker compose config would refuse', () => {

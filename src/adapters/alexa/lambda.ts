@@ -3,6 +3,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createCoachService } from '../../app/service.js';
 import { ConfigError, readConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
+import { setUpPseudonyms } from '../../logKey.js';
 import { loadRoutines } from '../../routines/load.js';
 import { openStore } from '../../store/index.js';
 import { createAlexaSkill } from './skill.js';
@@ -29,6 +30,7 @@ export function lambdaDatabaseUrl(env: NodeJS.ProcessEnv): string {
 async function openSkill(env: NodeJS.ProcessEnv): Promise<Skill> {
   const databaseUrl = lambdaDatabaseUrl(env);
   const config = readConfig(env);
+  setUpPseudonyms({ ...config, databaseUrl });
   const log = createLogger(config.logLevel);
   const store = await openStore(databaseUrl, { log });
   const coach = createCoachService({ store, routines: loadRoutines(), log });

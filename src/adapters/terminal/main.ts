@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { createCoachService } from '../../app/service.js';
 import { ConfigError, readConfig } from '../../config.js';
+import { setUpPseudonyms } from '../../logKey.js';
 import { loadUnderstanding } from '../../language/index.js';
 import { createLogger } from '../../log.js';
 import { loadRoutines } from '../../routines/load.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   // The log goes to stderr and stays quiet unless asked: the conversation is stdout.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', process.stderr);
+  setUpPseudonyms(config);
   const store = await openStore(config.databaseUrl, { log });
   const routines = loadRoutines();
   const coach = createCoachService({ store, routines, log });
