@@ -57,8 +57,15 @@ export class SqlStore implements Store {
     return this.turns ? this.turns.loadTurn(personId, historyLimit) : loadTurn(this.db, personId, historyLimit, this.turnOptions);
   }
 
-  commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult> {
-    return this.turns ? this.turns.commitTurn(personId, commit) : commitTurn(this.db, personId, commit, this.turnOptions);
+  async commitTurn(personId: string, commit: TurnCommit): Promise<CommitResult> {
+    const result = await (this.turns ? this.turns.commitTurn(personId, commit) : commitTurn(this.db, personId, commit, this.turnOptions));
+    if (commit.erase && result.ok) await this.erased();
+    return result;
+  }
+
+  /** After an erase: SQLite's WAL checkpointed, so the deleted rows' old pages are not left in it. */
+  private async erased(): Promise<void> {
+    await this.rows?.checkpoint();
   }
 
 
@@ -255,6 +262,7 @@ export class SqlStore implements Store {
   /** The person and every identity linked to them, in one transaction (sqlTurn.ts). */
   async erasePerson(personId: string): Promise<void> {
     await erasePerson(this.db, personId, this.dialect);
+    await this.erased();
     this.log?.info({ event: 'store.person_erased' }, 'person erased');
   }
 
@@ -291,6 +299,7 @@ export class SqlStore implements Store {
         .where((eb) => eb.or([eb('surface_id', 'like', like), eb('person_id', 'like', like)]))
         .execute();
     });
+    await this.erased();
     this.log?.info({ event: 'store.workspace_erased', teamId }, 'workspace erased');
   }
 

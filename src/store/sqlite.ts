@@ -67,6 +67,9 @@ export async function openSqliteStore(url: string, options: StoreOptions = {}): 
     sqlite = new Driver(path, { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // Deleted rows are overwritten, not left in free pages: an erased person's answers and scores cannot be
+    // read from the file's bytes (an erase also checkpoints the WAL, sql.ts).
+    sqlite.pragma('secure_delete = ON');
   } catch (err) {
     // Opened but unusable (not a database, read-only): let go of the file before refusing.
     sqlite?.close();

@@ -21,6 +21,11 @@ export class SqliteRows {
     private readonly log: Logger | undefined,
   ) {}
 
+  /** Moves the WAL into the file and empties it, so rows deleted (and zeroed) are gone from both. */
+  checkpoint(): Promise<void> {
+    return this.run(() => void this.sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
   private run<T>(work: () => T): Promise<T> {
     return this.db.connection().execute(async () => work());
   }

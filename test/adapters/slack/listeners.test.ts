@@ -7,6 +7,7 @@ import { handleHandsFreeToggle } from '../../../src/adapters/slack/listeners/act
 import { handleChoice, handleStart } from '../../../src/adapters/slack/listeners/actions/session.js';
 import { handleBackbreakCommand } from '../../../src/adapters/slack/listeners/commands/backbreak.js';
 import { dedupe, deliveryKey } from '../../../src/adapters/slack/listeners/dedupe.js';
+import { pseudonym } from '../../../src/log.js';
 import type { ListenerDeps } from '../../../src/adapters/slack/listeners/deps.js';
 import { handleAppHomeOpened } from '../../../src/adapters/slack/listeners/events/appHome.js';
 import { boltLogger } from '../../../src/adapters/slack/logger.js';
@@ -260,7 +261,10 @@ describe('slack dedupe middleware', () => {
   it('names a delivery by event id, trigger id, or user and action time', () => {
     expect(deliveryKey({ type: 'event_callback', event_id: 'Ev1' })).to.equal('slack:event:Ev1');
     expect(deliveryKey({ command: '/backbreak', trigger_id: 't.1' })).to.equal('slack:command:t.1');
-    expect(deliveryKey({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'bb_choice_0', action_ts: '17.1' }] })).to.equal('slack:action:U1:bb_choice_0:17.1');
+    // The clicking user as their pseudonym: the key outlives an erase of that person by its TTL (issue 16).
+    const key = deliveryKey({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'bb_choice_0', action_ts: '17.1' }] });
+    expect(key).to.equal(`slack:action:${pseudonym('U1')}:bb_choice_0:17.1`);
+    expect(key).to.not.include('U1');
     expect(deliveryKey({ type: 'view_submission' })).to.equal(undefined);
     expect(deliveryKey(undefined)).to.equal(undefined);
   });

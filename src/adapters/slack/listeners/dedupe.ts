@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { pseudonym } from '../../../log.js';
 import { describeError } from '../errors.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -15,7 +16,8 @@ export function deliveryKey(body: unknown): string | undefined {
     const action = b.actions[0] as { action_ts?: unknown; action_id?: unknown } | undefined;
     const user = (b.user as { id?: unknown } | undefined)?.id;
     if (typeof action?.action_ts === 'string' && typeof user === 'string') {
-      return `slack:action:${user}:${String(action.action_id)}:${action.action_ts}`;
+      // The user as their pseudonym: the key outlives an erase of that person by up to its TTL.
+      return `slack:action:${pseudonym(user)}:${String(action.action_id)}:${action.action_ts}`;
     }
   }
   return undefined;

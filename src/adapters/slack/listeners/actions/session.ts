@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { pseudonym } from '../../../../log.js';
 import { SlackAdapterError, SlackErrorCode, describeError } from '../../errors.js';
 import { slackPerson } from '../../person.js';
 import { START_ACTION } from '../../render/menu.js';
@@ -44,7 +45,7 @@ export async function handleStart(deps: ListenerDeps, { body, action, ack }: But
   const value = decodeValue(action.value);
   if (!value || value.i.type !== 'start') return buttonIgnored(deps, action);
   const person = personOf(body);
-  if (value.n !== undefined && !(await deps.store.claimOnce(`slack:start:${person.personId}:${value.n}`, deps.now()))) {
+  if (value.n !== undefined && !(await deps.store.claimOnce(`slack:start:${pseudonym(person.personId)}:${value.n}`, deps.now()))) {
     deps.log.debug({ action: action.action_id }, 'one-shot start button already used');
     return;
   }
