@@ -29,7 +29,11 @@ export interface BackBreakServer {
   coach: CoachService;
   /** Listens on config.port (0 for a free port); resolves with the bound port. */
   listen(): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Stops: no new requests, the ones under way finish (or are cut after `cutAfterMs`), then the adapters'
+   * schedulers and clients, then the store.
+   */
+  close(options?: { cutAfterMs?: number }): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -80,12 +84,30 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
-    close: async () => {
+    close: async ({ cutAfterMs } = {}) => {
+      // First no new requests, and the ones under way finish (their turns, and the Web API calls they make);
+      // then what the adapters started (schedulers, Slack's client); the store last.
+      if (server) await drain(server, cutAfterMs);
       for (const close of closers.reverse()) await close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       if (!options.store) await store.close();
     },
   };
+}
+
+/**
+ * Stops accepting and waits for the requests under way, closing each connection as it falls idle. With
+ * `cutAfterMs`, whatever is still open then is cut (a test's browser that keeps a request open); without, the
+ * wait ends when they finish or the process's shutdown deadline passes (main).
+ */
+async function drain(server: Server, cutAfterMs?: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const cut = cutAfterMs === undefined ? undefined : setTimeout(() => server.closeAllConnections(), cutAfterMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 async function main(): Promise<void> {

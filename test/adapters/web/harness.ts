@@ -19,7 +19,7 @@ export async function startWeb(options: { store?: Store; env?: Record<string, st
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory:', ALEXA_VERIFY: 'false', ...options.env });
   const server = await buildServer(config, { store, log: createLogger('silent'), now: () => clock.now });
   const port = await server.listen();
-  return { base: `http://127.0.0.1:${port}`, server, store, clock, close: () => server.close() };
+  return { base: `http://127.0.0.1:${port}`, server, store, clock, close: () => server.close({ cutAfterMs: 2000 }) };
 }
 
 export interface TurnResponse {
