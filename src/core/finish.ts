@@ -10,10 +10,18 @@ import type { How, Shown } from './table.js';
 
 /** The answer to "how is your back now?" (a score, or skipped): added to the entry recorded when the steps ended. */
 export function finish(d: Draft, s: In<'painAfter'>, painAfter: number | undefined): In<'finished'> {
-  const { minutes, flared } = s;
-  if (painAfter === undefined) return { moment: 'finished', entry: s.entry, minutes, flared };
+  const { minutes } = s;
+  if (painAfter === undefined) return { moment: 'finished', entry: s.entry, minutes, flared: s.flared };
   d.effect({ type: 'recordPainAfter', routineId: s.entry.routineId, startedAt: s.entry.startedAt, painAfter });
-  return { moment: 'finished', entry: { ...s.entry, painAfter }, minutes, flared };
+  // More pain than at the start (safety.md section 4): care instead of the reminder offer, and the last step,
+  // when it was the one that asked how it felt, is left out next time as a check-in would have left it.
+  const rose = PainRules.tooHigh(painAfter, s.entry.painBefore);
+  if (rose) {
+    const stepId = s.checkedStep;
+    d.effect({ type: 'safetyEvent', kind: 'painRise', routineId: s.entry.routineId, ...(stepId ? { stepId } : {}) });
+    if (stepId && !d.profile.flaredSteps.includes(stepId)) d.updateProfile({ flaredSteps: [...d.profile.flaredSteps, stepId] });
+  }
+  return { moment: 'finished', entry: { ...s.entry, painAfter }, minutes, flared: s.flared || rose };
 }
 
 /** The summary: minutes, steps, pain before and after, the traffic light, the streak, progress over weeks. */

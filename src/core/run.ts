@@ -101,7 +101,7 @@ function withIndex(set: number[], index: number): number[] {
   return set.includes(index) ? set : [...set, index];
 }
 
-/** The current item is done (or skipped): check in if the step asks, then the next item, or the end. */
+/** The current item is done (or skipped): check in if the step asks and more follow, then the next item, or the end. */
 export function advance(d: Draft, run: RoutineRun, how: 'done' | 'skipped'): In<'step' | 'checkIn' | 'painAfter'> {
   const current = currentItem(d, run);
   if (!current) return finishSteps(d, run);
@@ -109,7 +109,8 @@ export function advance(d: Draft, run: RoutineRun, how: 'done' | 'skipped'): In<
   const marked = how === 'done' ? { done: withIndex(run.done, run.index) } : { skipped: withIndex(run.skipped, run.index) };
   const next: RoutineRun = { ...run, ...marked, index: run.index + 1, easier: false };
   const leavingStep = run.items[next.index]?.stepId !== current.step.id;
-  if (how === 'done' && current.step.checkIn && leavingStep) return { moment: 'checkIn', run: next, stepId: current.step.id };
+  // After the last step the question at the end asks how the back is: one pain question, not two in a row.
+  if (how === 'done' && current.step.checkIn && leavingStep && itemsLeft(next)) return { moment: 'checkIn', run: next, stepId: current.step.id };
   return walk(d, next);
 }
 
@@ -190,7 +191,14 @@ export function finishSteps(d: Draft, run: RoutineRun): In<'painAfter'> {
   if (routine) d.say(d.copy.finished(routine.title));
   const entry = historyEntry(d, run);
   d.effect({ type: 'recordHistory', entry });
-  return { moment: 'painAfter', entry, minutes: Math.max(1, Math.round(run.spentMs / 60_000)), flared: run.flared };
+  const last = run.done.length > 0 ? d.routine(run.routineId)?.steps.find((st) => st.id === run.items[Math.max(...run.done)]?.stepId) : undefined;
+  return {
+    moment: 'painAfter',
+    entry,
+    minutes: Math.max(1, Math.round(run.spentMs / 60_000)),
+    flared: run.flared,
+    ...(last?.checkIn ? { checkedStep: last.id } : {}),
+  };
 }
 
 /** The finished run as a history entry. */

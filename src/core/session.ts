@@ -94,7 +94,13 @@ export const HurtChoice = moment('hurtChoice', { run: RoutineRun, subject: Subje
 /** Dizzy: "slurred speech, double vision ...?" */
 export const DizzyCheck = moment('dizzyCheck', { run: RoutineRun });
 /** The steps are over and recorded (`entry`); `minutes` spent in them. */
-export const PainAfter = moment('painAfter', { entry: HistoryEntry, minutes: z.number().int().nonnegative(), flared: z.boolean().default(false) });
+export const PainAfter = moment('painAfter', {
+  entry: HistoryEntry,
+  minutes: z.number().int().nonnegative(),
+  flared: z.boolean().default(false),
+  /** The last step asked how it felt: its question is this one, so a rise in the answer is put down to it. */
+  checkedStep: z.string().optional(),
+});
 /** The summary, and the offer of a reminder. */
 export const Finished = moment('finished', { entry: HistoryEntry, minutes: z.number().int().nonnegative(), flared: z.boolean().default(false) });
 /** The sign advice follows: a screening sign id (core/screening.ts) or a stop rule ("neuro"), and whether "not sure". */

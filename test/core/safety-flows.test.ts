@@ -182,6 +182,23 @@ describe('safety: hard moments answered with care', () => {
       end: true,
     },
     {
+      // Found walking five moves: "How was that? Rate your back from 0 to 10" then at once "How is your back now?".
+      name: 'one pain question at the end: the last step asks no question of its own before it',
+      turns: [...begin('five moves', 4), walk],
+      moment: 'painAfter',
+      says: ['How is your back now'],
+      never: ['How was that?'],
+    },
+    {
+      name: 'more pain at the end than at the start: care instead of the reminder offer, and the last step, which asked how it felt, is noted',
+      turns: [...begin('five moves', 3), walk, pain(7)],
+      moment: 'finished',
+      says: ['Go easy for the rest of today.'],
+      saysNot: ['reminder'],
+      effects: [{ type: 'safetyEvent', kind: 'painRise', routineId: 'five-moves', stepId: 'legs-30-60-90' }],
+      end: true,
+    },
+    {
       name: 'a routine with nothing flared still ends with the reminder offer',
       turns: [...begin('back break'), walk, pain(2)],
       moment: 'finished',
