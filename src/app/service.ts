@@ -30,7 +30,7 @@ const MAX_ATTEMPTS = 3;
 const HISTORY_WINDOW = 30;
 
 // The web page speaks too, but it has buttons to tap, so it is told "tap Next".
-const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'text', web: 'text' };
+const CHANNEL: Record<Surface, Channel> = { alexa: 'voice', slack: 'text', terminal: 'typed', web: 'text' };
 
 /** A history entry as stored: the entry and its row id. */
 const StoredHistoryEntry = HistoryEntry.extend({ id: z.number() });

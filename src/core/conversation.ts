@@ -1,4 +1,4 @@
-import { finish, sayFinished } from './finish.js';
+import { canRemind, finish, sayFinished } from './finish.js';
 import { cautionsSaid, sayStep } from './present.js';
 import {
   sayCheckIn,
@@ -284,8 +284,8 @@ export const conversation: Conversation = {
       expects: 'yesNo',
       help: 'question',
       says: sayFinished,
-      // After a routine that flared the conversation closes with care, no reminder offer.
-      ends: (_d, s) => s.flared,
+      // After a routine that flared the conversation closes with care, no reminder offer; where nothing can remind, too.
+      ends: (d, s) => s.flared || !canRemind(d),
       on: {
         yes: to(['reminder'], () => ({ moment: 'reminder', days: EVERY_DAY })),
         no: to(['goodbye'], goodbye),

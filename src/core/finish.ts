@@ -52,8 +52,17 @@ export function sayFinished(d: Draft, s: In<'finished'>, how: How): Shown {
     d.say(d.copy.afterFlare, d.copy.bye);
     return { display: { title, body: [...lines, d.copy.afterFlare].join(' ') }, reprompt: d.copy.afterFlare };
   }
+  if (!canRemind(d)) {
+    d.say(d.copy.remindersElsewhere, d.copy.bye);
+    return { display: { title, body: [...lines, d.copy.remindersElsewhere].join(' ') }, reprompt: d.copy.remindersElsewhere };
+  }
   d.say(d.copy.reminderOffer);
   return { display: { title, body: lines.join(' ') }, choices: Choices.yesNo(), reprompt: d.copy.reminderOffer };
+}
+
+/** Whether this surface can send a reminder: the terminal cannot (Slack and Alexa do, for a linked person too). */
+export function canRemind(d: Draft): boolean {
+  return d.channel !== 'typed';
 }
 
 /** Days in a row, ending today, with a completed routine (in the person's time zone). */

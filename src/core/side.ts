@@ -1,4 +1,5 @@
 import type { Draft } from './draft.js';
+import { canRemind } from './finish.js';
 import { describeDays, describeTime, EVERY_DAY, parseDays, parseTime } from './reminder.js';
 import { position, resume } from './run.js';
 import { blockToday, chooseNow, settleDue } from './start.js';
@@ -114,6 +115,11 @@ export function keepAll(d: Draft, s: In<'forget'>): Again {
 export function setReminder(d: Draft, s: State, daysText: string | undefined, timeText: string | undefined): In<'reminder' | 'goodbye'> | Again {
   const asking = s.moment === 'reminder' ? s : undefined;
   const back = asking ? asking.back : restingOf(s);
+  if (!canRemind(d)) {
+    // The terminal sends nothing later: it says where reminders come from instead of promising one.
+    d.say(d.copy.remindersElsewhere);
+    return { again: back ?? { moment: 'choosing' } };
+  }
   const days = daysText ? parseDays(daysText) : (asking?.days ?? parseDays(undefined));
   const time = parseTime(timeText);
   if (!days || !time) {

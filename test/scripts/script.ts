@@ -32,6 +32,11 @@ export const ScriptTurn = z
     /** What the person says or types; in plain words every surface understands. */
     say: z.string(),
     expect: Expectation.default({ says: [], never: [], offers: [] }),
+    /**
+     * Where the terminal answers otherwise (it sends nothing later, so it offers no reminder): what it must
+     * say instead, or `skip` for a turn it never reaches.
+     */
+    terminal: z.union([Expectation, z.literal('skip')]).optional(),
   })
   .strict();
 

@@ -199,12 +199,16 @@ export function englishCopy(locale: string, timeZone?: string) {
     halfway: 'Halfway.',
     release: 'And release.',
     switchSides: (side: string) => `Now the ${side} side.`,
-    whenReady: (channel: Channel) => (channel === 'voice' ? "Say next when you're ready." : "Tap Next when you're ready."),
+    whenReady: (channel: Channel) => ({ voice: "Say next when you're ready.", text: "Tap Next when you're ready.", typed: "Type next when you're ready." })[channel],
     easierVersion: 'Here is an easier version.',
     noEasier: "This one has no easier version. Move less far, go slower, or skip it.",
     firstStep: 'This is the first step.',
     paused: (channel: Channel) =>
-      channel === 'voice' ? "Paused. When you're ready, open Back Break and say resume." : 'Paused. Tap Resume when you are ready.',
+      ({
+        voice: "Paused. When you're ready, open Back Break and say resume.",
+        text: 'Paused. Tap Resume when you are ready.',
+        typed: "Paused. Type resume when you're ready.",
+      })[channel],
     nothingToResume: "There's nothing to resume.",
     resuming: 'Picking up where you left off.',
     startingOver: 'Starting over from the first step.',
@@ -254,6 +258,8 @@ export function englishCopy(locale: string, timeZone?: string) {
     streak: (days: number) => (days > 1 ? `That's ${days} days in a row.` : ''),
     noProgress: "You've been at this for two weeks without much change. It's worth seeing a doctor or physiotherapist.",
     reminderOffer: 'Would you like a daily reminder for a back break?',
+    /** Where nothing can remind (the terminal): where reminders do come from, instead of offering one. */
+    remindersElsewhere: 'For a daily reminder, ask Back Break on Slack or Alexa.',
     reminderWhen: 'What time? For example, say three p m.',
     reminderSet: (days: string, time: string) => `Done. I'll remind you ${days} at ${time}.`,
     reminderOff: 'Reminders are off.',
@@ -328,7 +334,8 @@ function minutesText(seconds: number): string {
   return whole === 1 ? `${about}a minute and a half` : `${about}${whole} and a half minutes`;
 }
 
-export type Channel = 'voice' | 'text';
+/** How the person answers: by voice, by tapping buttons (or typing), or by typing alone (the terminal: nothing to tap). */
+export type Channel = 'voice' | 'text' | 'typed';
 export type Copy = ReturnType<typeof englishCopy>;
 
 /** "Call 999 now, or go to A and E." The number comes from the person's region; none is made up. */

@@ -78,3 +78,34 @@ describe('terminal: a hello while the coach asks which routine', () => {
     expect(hello).to.match(/^Hi again\. Which routine would you like\?/);
   });
 });
+
+describe('terminal: words for a surface with nothing to tap and no way to remind later', () => {
+  const routines = loadRoutines();
+  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
+  const said: string[] = [];
+  const chat = new TerminalChat({ coach, personId: 'terminal:words', locale: 'en-US', write: (t) => said.push(t), understanding: loadUnderstanding(routines) });
+  const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+
+  it('a whole routine says "type next", never "tap", and ends by saying where reminders come from instead of offering one', async () => {
+    let reply = await chat.line('start the back break');
+    for (let i = 0; reply?.moment === 'screening' && i < 6; i++) reply = await chat.line('no');
+    if (reply?.moment === 'equipment') reply = await chat.line('yes');
+    reply = await chat.line('3');
+    for (let i = 0; reply?.moment === 'step' && i < 20; i++) {
+      expect(text(reply)).to.not.match(/\btap\b/i);
+      reply = await chat.line('next');
+    }
+    expect(reply?.moment).to.equal('painAfter');
+    const end = await chat.line('2');
+    expect(text(end)).to.include('For a daily reminder, ask Back Break on Slack or Alexa.');
+    expect(text(end)).to.not.include('Would you like a daily reminder');
+    expect(end?.end).to.equal(true);
+    expect(said.join('\n')).to.not.match(/\btap\b/i);
+  });
+
+  it('"remind me every day at 6pm" is not promised where nothing will send it', async () => {
+    const reply = await chat.line('remind me every day at 6pm');
+    expect(text(reply)).to.include('ask Back Break on Slack or Alexa');
+    expect(text(reply)).to.not.include("I'll remind you");
+  });
+});
