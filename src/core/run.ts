@@ -62,6 +62,8 @@ export function beginRun(d: Draft, routine: Routine, painBefore: number | undefi
     lastAt: d.ctx.now.toISOString(),
   };
   d.say(d.copy.starting(routine.title, position(run).total));
+  // The routine's own cautions, once, at its start ("stretchy and curious, never sharp"); a resume does not repeat them.
+  d.say(...routine.cautions);
   // Adapted steps say their reason when presented; left-out ones are said here.
   d.say(...left);
   d.say(d.copy.startPosition(routine.startingPosition));

@@ -1,0 +1,20 @@
+import { expect } from 'chai';
+import { begin, converse, DAY, finished, next, pause, resume, routines } from './harness.js';
+
+/**
+ * A routine's own cautions ("a stretchy, curious feeling, never a sharp one"; "for mild discomfort only") were
+ * read nowhere: each is now said once, when the routine starts, and not again on the way (issue 12).
+ */
+describe('coach: a routine cautions, said once at its start', () => {
+  for (const routine of routines) {
+    it(`${routine.id}: each of its ${routine.cautions.length} cautions is heard once, a pause and resume do not repeat them`, () => {
+      // Sacral traction is offered only after another routine has been done.
+      const c = converse([...begin(routine.id, 3), next, pause, resume, next], { history: [finished(2 * DAY, { settled: true })] });
+      expect(routine.cautions.length).to.be.greaterThan(0);
+      const heard = c.turns.map((t) => t.speech).join(' ');
+      for (const caution of routine.cautions) {
+        expect(heard.split(caution).length - 1, `"${caution}" in ${routine.id}`).to.equal(1);
+      }
+    });
+  }
+});
