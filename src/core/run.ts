@@ -109,8 +109,9 @@ export function advance(d: Draft, run: RoutineRun, how: 'done' | 'skipped'): In<
   if (!current) return finishSteps(d, run);
   // Sets kept as arrays: an item done again (after back) is not added twice, or next/back would grow the session for ever.
   const marked = how === 'done' ? { done: withIndex(run.done, run.index) } : { skipped: withIndex(run.skipped, run.index) };
-  const next: RoutineRun = { ...run, ...marked, index: run.index + 1, easier: false };
-  const leavingStep = run.items[next.index]?.stepId !== current.step.id;
+  const leavingStep = run.items[run.index + 1]?.stepId !== current.step.id;
+  // "Easier" holds for the whole step: its other side, its next round.
+  const next: RoutineRun = { ...run, ...marked, index: run.index + 1, easier: run.easier && !leavingStep };
   // After the last step the question at the end asks how the back is: one pain question, not two in a row.
   if (how === 'done' && current.step.checkIn && leavingStep && itemsLeft(next)) return { moment: 'checkIn', run: next, stepId: current.step.id };
   return walk(d, next);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { begin, converse, DAY, finished, next, pause, resume, routines } from './harness.js';
+import { begin, converse, DAY, easier, finished, next, pause, resume, routines } from './harness.js';
 
 /**
  * A routine's own cautions ("a stretchy, curious feeling, never a sharp one"; "for mild discomfort only") were
@@ -17,4 +17,16 @@ describe('coach: a routine cautions, said once at its start', () => {
       }
     });
   }
+});
+
+describe('coach: "easier" holds for the whole step', () => {
+  it('the bridge made easier on the right stays easier on the left, and the next step is as written', () => {
+    const toBridge = Array.from({ length: 10 }, () => next);
+    const c = converse([...begin('five-moves', 3), ...toBridge, easier, next, next], { history: [finished(2 * DAY, { settled: true })] });
+    const said = c.turns.slice(-3).map((t) => t.speech);
+    expect(said[0]).to.include('lift just your right leg');
+    expect(said[1]).to.include('Pelvis stability bridge, left side').and.to.include('lift just your left leg');
+    expect(said[1]).to.not.include('raise your left leg and right arm');
+    expect(said[2]).to.include('30/60/90 legs').and.to.not.include('Slide your hands under your hips');
+  });
 });
