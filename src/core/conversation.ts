@@ -346,7 +346,8 @@ export const conversation: Conversation = {
     recommend: to(['screening', 'choosing', 'settled'], (d, _s, i) => choose(d, i)),
     stop: to(['goodbye'], stop),
     forgetMe: to(['forget'], forgetMe),
-    help: to([], (d, s) => again(d, s, helpFor(d, s))),
+    // What can be said now, and the moment briefly: a step is not read out again (about 50 s by voice).
+    help: to([], (d, s) => (d.say(helpFor(d, s)), { again: s, brief: true })),
     list: to([], (d, s) => again(d, s, listText(d))),
     history: to([], (d, s) => again(d, s, historyText(d))),
     setReminder: to(['reminder', 'goodbye'], (d, s, i) => setReminder(d, s, i.days, i.time)),

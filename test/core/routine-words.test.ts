@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { begin, converse, DAY, easier, finished, next, pause, resume, routines } from './harness.js';
+import { begin, converse, DAY, easier, finished, help, next, pause, resume, routines } from './harness.js';
 
 /**
  * A routine's own cautions ("a stretchy, curious feeling, never a sharp one"; "for mild discomfort only") were
@@ -28,5 +28,17 @@ describe('coach: "easier" holds for the whole step', () => {
     expect(said[1]).to.include('Pelvis stability bridge, left side').and.to.include('lift just your left leg');
     expect(said[1]).to.not.include('raise your left leg and right arm');
     expect(said[2]).to.include('30/60/90 legs').and.to.not.include('Slide your hands under your hips');
+  });
+});
+
+describe('coach: "help" in a step is brief', () => {
+  it('says what can be said now and "next when ready", without reading the step out again', () => {
+    const c = converse([...begin('back-break', 3), help], { history: [finished(2 * DAY, { settled: true })] });
+    expect(c.reply.moment).to.equal('step');
+    expect(c.speech).to.include('say next, back, repeat, skip, easier, pause, or stop');
+    expect(c.speech).to.include("when you're ready");
+    expect(c.speech).to.not.include('Step 1 of 6');
+    expect(c.speech).to.not.include('Do it 10 times');
+    expect(c.reply.hold, 'the hold under way is not started again').to.equal(undefined);
   });
 });
