@@ -1,3 +1,4 @@
+import { withoutEquipment } from './equipment-remark.js';
 import { canRemind, finish, sayFinished } from './finish.js';
 import { cautionsSaid, sayStep } from './present.js';
 import {
@@ -343,7 +344,10 @@ export const conversation: Conversation = {
   anywhere: {
     launch: to(['emergency', 'urgent', 'settled', 'resumeOffer', 'choosing', 'dizzyCheck'], launch),
     start: to(['screening', 'choosing', 'settled'], (d, _s, i) => choose(d, i)),
-    recommend: to(['screening', 'choosing', 'settled'], (d, _s, i) => choose(d, i)),
+    // "I don't have a strap" during a step is about this routine, which goes on; anything else picks anew.
+    recommend: to(['screening', 'choosing', 'settled', ...WALK], (d, s, i) =>
+      s.moment === 'step' && i.without?.length && i.minutes === undefined ? withoutEquipment(d, s, i.without) : choose(d, i),
+    ),
     stop: to(['goodbye'], stop),
     forgetMe: to(['forget'], forgetMe),
     // What can be said now, and the moment briefly: a step is not read out again (about 50 s by voice).

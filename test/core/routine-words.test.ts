@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import type { Intent } from '../../src/core/intents.js';
+import { runOf } from '../../src/core/session.js';
 import { begin, converse, DAY, easier, finished, help, next, pause, resume, routines } from './harness.js';
 
 /**
@@ -40,5 +42,36 @@ describe('coach: "help" in a step is brief', () => {
     expect(c.speech).to.not.include('Step 1 of 6');
     expect(c.speech).to.not.include('Do it 10 times');
     expect(c.reply.hold, 'the hold under way is not started again').to.equal(undefined);
+  });
+});
+
+describe('coach: a side remark about equipment during a routine keeps the routine', () => {
+  const world = { history: [finished(2 * DAY, { settled: true })] };
+  const without = (what: string): Intent => ({ type: 'recommend', without: [what] });
+
+  it('"I don\'t have a strap" in five moves: the substitutes, and the same step (it used to drop the routine and screen again)', () => {
+    const c = converse([...begin('five-moves', 3), next, next, next, without('strap')], world);
+    expect(c.reply.moment).to.equal('step');
+    expect(c.speech).to.include('No strap? A belt or a towel will do just as well.');
+    expect(c.speech).to.not.include('safety check');
+    expect(runOf(c.session)?.routineId).to.equal('five-moves');
+    expect(runOf(c.session)?.index).to.equal(3);
+  });
+
+  it('no foam roller in sacral traction: the moves that need one are left out, the others go on', () => {
+    const c = converse([...begin('sacral-traction', 3), without('foam roller'), ...Array.from({ length: 12 }, () => next)], world);
+    const said = c.turns.map((t) => t.speech).join(' ');
+    expect(said).to.include("No foam roller, so I'll leave out the moves that need one.");
+    const roller = new Set(routines.find((r) => r.id === 'sacral-traction')!.steps.filter((s) => s.equipment.includes('foam-roller')).map((s) => s.id));
+    const presented = c.turns.slice(5).filter((t) => t.result.reply.moment === 'step').map((t) => runOf(t.result.session)!.items[runOf(t.result.session)!.index]!.stepId);
+    expect(presented.length).to.be.greaterThan(0);
+    expect(presented.filter((id) => roller.has(id))).to.deep.equal([]);
+  });
+
+  it('no foam roller in the roller routine: every move needs one, so another routine, not an empty finish', () => {
+    const c = converse([...begin('spinal-love', 3), without('roller')], world);
+    expect(c.reply.moment).to.equal('choosing');
+    expect(c.speech).to.include("Every move left in this routine needs one, so let's pick another.");
+    expect(c.all.filter((e) => e.type === 'recordHistory')).to.deep.equal([]);
   });
 });

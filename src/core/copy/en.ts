@@ -160,6 +160,13 @@ export function englishCopy(locale: string, timeZone?: string) {
     withSubstitutes: (name: string, subs: string[]) => (subs.length ? `${name}; ${subs.join(' or ')} works too` : name),
     noEquipment: (title: string) => `No problem. ${title} needs no equipment. Shall we do that instead?`,
     noEquipmentNothing: "No problem. Let's pick another routine.",
+    /** Said during a routine: "I don't have a strap". */
+    equipmentSubstitute: (name: string, substitutes: readonly string[]) =>
+      `No ${bareName(name)}? ${capitalise(orList(substitutes))} will do just as well.`,
+    equipmentLeftOut: (name: string, any: boolean) =>
+      any ? `No ${bareName(name)}, so I'll leave out the moves that need one.` : `No ${bareName(name)}? That's fine, the moves left don't need one.`,
+    equipmentNotUsed: "That's fine, this routine doesn't need it.",
+    equipmentNoneLeft: "Every move left in this routine needs one, so let's pick another.",
     painBefore: 'How is your back right now, from 0 to 10? Or say skip.',
     painAfter: 'How is your back now, from 0 to 10? Or say skip.',
     painOutOfRange: 'Please give a number from 0 to 10, or say skip.',
@@ -335,6 +342,20 @@ function minutesText(seconds: number): string {
 }
 
 /** How the person answers: by voice, by tapping buttons (or typing), or by typing alone (the terminal: nothing to tap). */
+/** "a foam roller" -> "foam roller". */
+function bareName(name: string): string {
+  return name.replace(/^(a|an|some) /i, '');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a belt", "a belt or a towel", "a rug, a mat or a towel". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 export type Channel = 'voice' | 'text' | 'typed';
 export type Copy = ReturnType<typeof englishCopy>;
 

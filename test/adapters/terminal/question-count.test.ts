@@ -109,3 +109,23 @@ describe('terminal: words for a surface with nothing to tap and no way to remind
     expect(text(reply)).to.not.include("I'll remind you");
   });
 });
+
+describe('terminal: "I dont have a strap" in the middle of five moves', () => {
+  const routines = loadRoutines();
+  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
+  const chat = new TerminalChat({ coach, personId: 'terminal:strap', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+  const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+
+  it('keeps the routine and names what will do instead (it dropped the routine and asked the emergency question again)', async () => {
+    let reply = await chat.line('five moves');
+    for (let i = 0; reply?.moment === 'screening' && i < 6; i++) reply = await chat.line('no');
+    if (reply?.moment === 'equipment') reply = await chat.line('yes');
+    reply = await chat.line('3');
+    for (let i = 0; i < 3; i++) reply = await chat.line('next');
+    expect(text(reply)).to.include('Strap stretch');
+    const remark = await chat.line('I dont have a strap');
+    expect(remark?.moment).to.equal('step');
+    expect(text(remark)).to.include('A belt or a towel will do just as well');
+    expect(text(remark)).to.not.include('safety check');
+  });
+});
