@@ -7,6 +7,19 @@ import { createLogger } from '../../../src/log.js';
 import { loadRoutines } from '../../../src/routines/load.js';
 import { MemoryStore } from '../../../src/store/index.js';
 
+
+const ROUTINES = loadRoutines();
+const UNDERSTANDING = loadUnderstanding(ROUTINES);
+
+/** A terminal chat for one person on a memory store, through the application service, with its own clock. */
+function chatFor(personId: string, now: () => Date = () => new Date('2026-11-23T09:00:00Z'), write: (text: string) => void = () => {}): TerminalChat {
+  const coach = createCoachService({ store: new MemoryStore(), routines: ROUTINES, log: createLogger('silent'), now });
+  return new TerminalChat({ coach, personId, locale: 'en-US', write, understanding: UNDERSTANDING });
+}
+
+/** What the coach said in a reply, as one text. */
+const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+
 /**
  * How many screening questions a person answers before the first stretch (safety.md section 1), counted in a
  * conversation typed in a person's own words through the terminal and the application service: a healthy
@@ -15,9 +28,7 @@ import { MemoryStore } from '../../../src/store/index.js';
 describe('terminal: screening questions before the first stretch', () => {
   const DAY = 86_400_000;
   let clock = new Date('2026-11-23T09:00:00Z');
-  const routines = loadRoutines();
-  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => clock });
-  const chat = new TerminalChat({ coach, personId: 'terminal:counting', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+  const chat = chatFor('terminal:counting', () => clock);
 
   /** Types lines until a step is presented, answering every screening question the way a healthy person does. */
   async function toFirstStep(opening: string, answers: string[]): Promise<{ questions: number; replies: Reply[] }> {
@@ -53,9 +64,7 @@ describe('terminal: screening questions before the first stretch', () => {
 });
 
 describe('terminal: the time a person says they have', () => {
-  const routines = loadRoutines();
-  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
-  const chat = new TerminalChat({ coach, personId: 'terminal:minutes', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+  const chat = chatFor('terminal:minutes');
 
   it('"I have ten minutes" is offered a routine of about ten minutes or less, not "about 11"', async () => {
     const reply = await chat.line('I have ten minutes');
@@ -66,12 +75,9 @@ describe('terminal: the time a person says they have', () => {
 });
 
 describe('terminal: a hello while the coach asks which routine', () => {
-  const routines = loadRoutines();
-  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
-  const chat = new TerminalChat({ coach, personId: 'terminal:hello', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
+  const chat = chatFor('terminal:hello');
 
   it('"hi there" just after the welcome is not welcomed back a second time', async () => {
-    const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
     expect(text(await chat.open())).to.include('Welcome to Back Break');
     const hello = text(await chat.line('hi there'));
     expect(hello).to.not.include('Welcome back');
@@ -80,11 +86,8 @@ describe('terminal: a hello while the coach asks which routine', () => {
 });
 
 describe('terminal: words for a surface with nothing to tap and no way to remind later', () => {
-  const routines = loadRoutines();
-  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
   const said: string[] = [];
-  const chat = new TerminalChat({ coach, personId: 'terminal:words', locale: 'en-US', write: (t) => said.push(t), understanding: loadUnderstanding(routines) });
-  const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+  const chat = chatFor('terminal:words', undefined, (t) => said.push(t));
 
   it('a whole routine says "type next", never "tap", and ends by saying where reminders come from instead of offering one', async () => {
     let reply = await chat.line('start the back break');
@@ -111,10 +114,7 @@ describe('terminal: words for a surface with nothing to tap and no way to remind
 });
 
 describe('terminal: "I dont have a strap" in the middle of five moves', () => {
-  const routines = loadRoutines();
-  const coach = createCoachService({ store: new MemoryStore(), routines, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:00Z') });
-  const chat = new TerminalChat({ coach, personId: 'terminal:strap', locale: 'en-US', write: () => {}, understanding: loadUnderstanding(routines) });
-  const text = (r: Reply | undefined) => r!.speech.map((s) => ('text' in s ? s.text : '')).join(' ');
+  const chat = chatFor('terminal:strap');
 
   it('keeps the routine and names what will do instead (it dropped the routine and asked the emergency question again)', async () => {
     let reply = await chat.line('five moves');
