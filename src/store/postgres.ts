@@ -6,6 +6,11 @@ import type { Database as Schema } from './schema.js';
 import type { StoreOptions } from './shared.js';
 import { SqlStore } from './sql.js';
 
+/** How long one statement may run, or wait for a lock, on PostgreSQL (ms). */
+export const PG_STATEMENT_TIMEOUT_MS = 2000;
+/** How long opening a connection may take (ms). */
+export const PG_CONNECT_TIMEOUT_MS = 2000;
+
 export interface PostgresStoreOptions extends StoreOptions {
   /** Connections in the pool (default 10). */
   poolSize?: number;
@@ -39,10 +44,17 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   // Imported here, not at the top: a Lambda or server on another store never pays for loading the driver.
   const { default: pg } = await import('pg');
+  // Deadlines shorter than the surfaces' own (Slack acks in 3 s, Alexa gives up at 8 s): a frozen or locked
+  // database fails a turn in time for a polite answer, instead of applying it after the person was told to retry.
+  const serverOptions = [`-c statement_timeout=${PG_STATEMENT_TIMEOUT_MS}`, `-c lock_timeout=${PG_STATEMENT_TIMEOUT_MS}`, `-c idle_in_transaction_session_timeout=${4 * PG_STATEMENT_TIMEOUT_MS}`];
+  if (options.schema) serverOptions.push(`-c search_path=${options.schema}`);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    // The client's own limit too: a server that stopped answering (SIGSTOP, a dead network) never sends the error.
+    query_timeout: PG_STATEMENT_TIMEOUT_MS + 500,
+    options: serverOptions.join(' '),
   });
   // An idle connection dropped by the server must not crash the process; the pool makes a new one.
   pool.on('error', (err) => {

@@ -39,8 +39,8 @@ export function sqliteRefusal(node: string, driver: string): string | undefined 
   return `SQLite (better-sqlite3 ${driver}) aborts on Node ${node}; use Node 20, 22 or 24 before 24.19, or DATABASE_URL=postgres://...`;
 }
 
-/** How long a statement waits for another process's write lock. */
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a statement waits for another process's write lock: less than Slack's 3 s to acknowledge. */
+const BUSY_TIMEOUT_MS = 2000;
 
 /**
  * `sqlite:<path>` (relative to the working directory), `sqlite:///abs/path`, or `sqlite::memory:`.
