@@ -32,10 +32,15 @@ function keptRun(s: Resting): RoutineRun | undefined {
   return s.moment === 'settled' ? s.run : undefined;
 }
 
-/** The one-line disclaimer, once, whatever the first thing a person says. */
+/**
+ * The disclaimer, once, before anything else the first time a person asks for something (safety.md section 5):
+ * the opening greeting stays short (under 10 s by voice), so it comes with the first answer after it.
+ */
 export function greetFirstTime(d: Draft): boolean {
   if (d.profile.greeted) return false;
-  d.say(d.copy.firstHello, d.copy.disclaimer);
+  // Just greeted by the opening: no second welcome.
+  if (!d.sameVisit) d.say(d.copy.firstHello);
+  d.say(d.copy.disclaimer);
   d.updateProfile({ greeted: true });
   return true;
 }
@@ -43,8 +48,9 @@ export function greetFirstTime(d: Draft): boolean {
 /** "Open Back Break": no exercise today if so; else the settle question, the resume offer, or which routine. */
 export function launch(d: Draft, s: State): In<'emergency' | 'urgent' | 'settled' | 'resumeOffer' | 'choosing' | 'dizzyCheck'> {
   if (d.common.blocked) return blockToday(d, d.common.blocked.tier);
-  if (greetFirstTime(d)) d.say(d.copy.whatICanDo);
-  else d.say(d.sameVisit && s.moment === 'choosing' ? d.copy.hiAgain : d.copy.welcomeBack);
+  if (d.sameVisit && s.moment === 'choosing') d.say(d.copy.hiAgain);
+  else if (!d.profile.greeted) d.say(d.copy.firstHello, d.copy.whatICanDo);
+  else d.say(d.copy.welcomeBack);
   if (d.ctx.recovered) d.say(d.copy.recovered);
   const rest = restingOf(s);
   // Dizzy, and the question about neurological signs unanswered: it comes first, whenever the person is back.

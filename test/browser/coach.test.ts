@@ -45,11 +45,12 @@ withChromium('web coach in chromium (a phone-sized window)', function () {
     const card = page.getByRole('button', { name: /Five moves/ });
     expect(await card.textContent()).to.match(/about \d+ min · You'll need: a strap/);
     expect(await page.getByRole('button', { name: /Back break/ }).textContent()).to.match(/No equipment/);
-    // The first visit opens with the disclaimer.
-    expect(await page.locator('#says').textContent()).to.match(/exercise guidance only/i);
+    // The first visit opens with a short welcome; the disclaimer comes with the first answer.
+    expect(await page.locator('#says').textContent()).to.match(/Welcome to Back Break/i);
 
     await tap(page, /^Back break/);
     expect(await moment(page)).to.equal('screening');
+    expect(await page.locator('#says').textContent()).to.match(/exercise guidance only/i);
     expect(await page.getByRole('button', { name: 'Not sure' }).count()).to.equal(1);
     const asked = await toFirstStep(page, 6);
     expect(asked.at(-1)).to.match(/0 to 10/);

@@ -19,8 +19,9 @@ export function englishCopy(locale: string, timeZone?: string) {
     // Greeting
     disclaimer: `I give exercise guidance only. I can't diagnose or treat you, and I'm no substitute for a professional. If you're unsure, ask a doctor first. In an emergency, ${inAnEmergency(contact)}`,
     shortDisclaimer: 'Remember: stop if anything feels wrong.',
-    firstHello: 'Welcome to Back Break. I walk you through gentle routines for your lower back, one step at a time.',
-    whatICanDo: 'You can say a routine name, say how many minutes you have, or say recommend one. Say list routines to hear them all.',
+    // The first greeting, under 10 s by voice; the disclaimer comes with the first answer after it.
+    firstHello: 'Welcome to Back Break, for your lower back.',
+    whatICanDo: 'Say a routine name, or how long you have.',
     welcomeBack: 'Welcome back to Back Break.',
     /** A hello while the coach is already asking which routine: no second welcome. */
     hiAgain: 'Hi again.',

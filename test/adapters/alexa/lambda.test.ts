@@ -29,11 +29,12 @@ describe('alexa Lambda handler', () => {
     const hello = await handler(launchRequest());
     const ssml = (hello.response.outputSpeech as { ssml: string }).ssml;
     expect(checkSsml(ssml).problems).to.deep.equal([]);
-    expect(ssmlText(ssml)).to.match(/exercise guidance only/i);
+    expect(ssmlText(ssml)).to.match(/Welcome to Back Break/i);
     const start = await handler(intentRequest('StartRoutineIntent', { routine: 'five moves' }));
     expect(speech(start)).to.match(/safety questions/i);
-    // The second turn saw the first: the disclaimer is not repeated.
-    expect(speech(start)).to.not.match(/exercise guidance only/i);
+    // The second turn saw the first: the disclaimer comes now, without a second welcome.
+    expect(speech(start)).to.match(/exercise guidance only/i);
+    expect(speech(start)).to.not.match(/Welcome/i);
   });
 
   it('rejects requests for another skill', async () => {
@@ -102,9 +103,11 @@ describe('the Lambda bundle (dist/lambda/index.mjs)', function () {
     const [hello, start] = run.responses;
     const ssml = (hello!.response.outputSpeech as { ssml: string }).ssml;
     expect(checkSsml(ssml).problems).to.deep.equal([]);
-    expect(ssmlText(ssml)).to.match(/exercise guidance only/i);
+    expect(ssmlText(ssml)).to.match(/Welcome to Back Break/i);
     expect(speech(start!)).to.match(/safety questions/i);
-    expect(speech(start!)).to.not.match(/exercise guidance only/i);
+    // The second turn saw the first: the disclaimer comes now, without a second welcome.
+    expect(speech(start!)).to.match(/exercise guidance only/i);
+    expect(speech(start!)).to.not.match(/Welcome/i);
   });
 
   it('refuses to open without DATABASE_URL, naming it, instead of writing to a read-only disk', () => {
