@@ -24,12 +24,15 @@ import { type RenderOptions, renderReply } from './render.js';
  */
 export async function takeTurn(input: HandlerInput, intent: Intent, atTurn?: number): Promise<Response> {
   const ctx = turnContext(input);
+  const requestId = input.requestEnvelope.request?.requestId;
   const result = await ctx.coach.handle({
     personId: ctx.personId,
     surface: 'alexa',
     intent,
     locale: ctx.locale,
     ...(atTurn !== undefined ? { atTurn } : {}),
+    // Alexa may send a request again (a retry, a replay within its timestamp window): applied once.
+    ...(requestId ? { once: `alexa:${requestId}` } : {}),
   });
   if (ctx.logs('debug')) ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
   return respond(input, result.reply, result.effects, { endSession: intent.type === 'stop', turn: result.turn });
