@@ -17,6 +17,19 @@ import type { CoachPort, CoachView, IssuedCode, LinkPort, LinkResult, Surface, T
  * compare-and-set, and carries out the storage effects. Platform effects go back to the adapter.
  */
 
+/** A BCP 47 language tag as platforms send them: en, en-US, en-GB, es-419, zh-Hant-TW. */
+const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/** Whether Intl knows the zone (checked only when it differs from the stored one). */
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface CoachServiceDeps {
   store: Store;
   routines: readonly Routine[];
@@ -227,8 +240,9 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     const state = await this.deps.store.loadTurn(request.personId, HISTORY_WINDOW);
     const { profile: stored, version: profileVersion } = this.knownProfile(state, now, log);
     let profile = stored;
-    if (request.locale && request.locale !== profile.locale) profile = { ...profile, locale: request.locale };
-    if (request.timeZone && request.timeZone !== profile.timeZone) profile = { ...profile, timeZone: request.timeZone };
+    // What a platform says is taken only when it is a locale and a zone: a bad value changes nothing stored.
+    if (request.locale && request.locale !== profile.locale && LOCALE.test(request.locale)) profile = { ...profile, locale: request.locale };
+    if (request.timeZone && request.timeZone !== profile.timeZone && knownZone(request.timeZone)) profile = { ...profile, timeZone: request.timeZone };
     const profileDirty = profileVersion === null || profile !== stored;
     const session = state.session ? this.knownSession(state.personId, state.epoch, state.session) : undefined;
     const recovered = state.session !== undefined && session === undefined;

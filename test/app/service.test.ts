@@ -37,6 +37,23 @@ const toSecondStep: Intent[] = [
 ];
 
 describe('application service', () => {
+  it('a bad locale or time zone from a platform changes nothing stored, and the turn is answered', async () => {
+    const store = new MemoryStore();
+    await store.saveProfile(PERSON, { ...screenedProfile(NOW, 'en-GB'), timeZone: 'Europe/London' }, null);
+    const coach = service(store);
+    for (const bad of [{ locale: '<script>' }, { locale: 'x'.repeat(5000) }, { timeZone: 'Mars/Olympus_Mons' }, { locale: 'en_GB!', timeZone: '' }]) {
+      const result = await coach.handle({ personId: PERSON, surface: 'terminal', intent: { type: 'launch' }, ...bad });
+      expect(result.reply.moment).to.not.equal('busy');
+      const stored = (await store.getProfile(PERSON))!.value as { locale: string; timeZone?: string; screening?: unknown };
+      expect(stored.locale, JSON.stringify(bad).slice(0, 60)).to.equal('en-GB');
+      expect(stored.timeZone).to.equal('Europe/London');
+      expect(stored.screening, 'the screening on file is kept').to.not.equal(undefined);
+    }
+    const fine = await coach.handle({ personId: PERSON, surface: 'terminal', intent: { type: 'launch' }, locale: 'en-AU', timeZone: 'Australia/Sydney' });
+    expect(fine.reply.moment).to.not.equal('busy');
+    expect((await store.getProfile(PERSON))!.value).to.deep.include({ locale: 'en-AU', timeZone: 'Australia/Sydney' });
+  });
+
   it('survives a restart: paused on SQLite, process gone, resumed at the same step and side', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bb-restart-')), 'bb.db');
     let store = await openStore(`sqlite:${file}`);
