@@ -64,7 +64,7 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
 
   const closers: Array<() => Promise<void> | void> = [];
   // Adapters mount here (composition root). Anything they start (timers, schedulers) goes in `closers`.
-  app.use('/alexa', alexaRouter({ coach, link: coach, log, verify: config.alexa.verify, skillId: config.alexa.skillId, ...(options.now ? { now: options.now } : {}) }));
+  app.use('/alexa', alexaRouter({ coach, link: coach, erase: (id) => coach.erase(id), log, verify: config.alexa.verify, skillId: config.alexa.skillId, ...(options.now ? { now: options.now } : {}) }));
   const slack = mountSlackIfConfigured(app, config.slack, { coach, link: coach, store, routines, log, ...(options.now ? { now: options.now } : {}) });
   if (slack) closers.push(() => slack.close());
   // Last: the web coach serves / and /api, after the platforms' own paths.

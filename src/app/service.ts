@@ -183,6 +183,11 @@ export class CoachService implements CoachPort, CoachView, LinkPort {
     throw new Error('profile kept changing while saving surface data');
   }
 
+  /** Everything kept about a person and the identities linked to them, outside any turn (the skill was disabled). */
+  async erase(surfaceId: string): Promise<void> {
+    await this.deps.store.erasePerson(surfaceId);
+  }
+
   async getProfile(surfaceId: string): Promise<Profile | undefined> {
     const stored = await this.deps.store.getProfile(await this.identity.resolve(surfaceId));
     return stored && parseProfile(stored.value);

@@ -11,12 +11,15 @@ export interface AlexaDeps {
   log: Logger;
   /** The clock, for reminder request times; injectable for tests. */
   now?: () => Date;
+  /** Erases everything kept about a person (the skill was disabled); absent, the event is only logged. */
+  erase?: (personId: string) => Promise<void>;
 }
 
 /** Per-request context, set once by an interceptor so handlers stay small. */
 export interface TurnContext {
   coach: CoachPort;
   link?: LinkPort;
+  erase?: (personId: string) => Promise<void>;
   log: Logger;
   /** Whether a line at `level` would be written (asked before building one, so the child logger is not made for nothing). */
   logs(level: 'debug' | 'info'): boolean;
@@ -49,6 +52,7 @@ export function contextInterceptor(deps: AlexaDeps): RequestInterceptor {
       const context: TurnContext = {
         coach: deps.coach,
         ...(deps.link ? { link: deps.link } : {}),
+        ...(deps.erase ? { erase: deps.erase } : {}),
         // Made when a line is written: most turns write theirs from the service, which tags its own.
         get log() {
           return (log ??= deps.log.child({ surface: 'alexa', person: logTag(personId) }));

@@ -120,6 +120,24 @@ export const SessionEndedHandler: RequestHandler = {
   },
 };
 
+/**
+ * The person disabled the skill: everything kept about them is erased, as 'forget me' would (Amazon sends it
+ * as a skill event, with no one to answer).
+ */
+export const SkillDisabledHandler: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'AlexaSkillEvent.SkillDisabled',
+  async handle(input) {
+    const ctx = turnContext(input);
+    if (ctx.erase) {
+      await ctx.erase(ctx.personId);
+      ctx.log.info({ event: 'alexa.skill_disabled', erased: true }, 'alexa skill disabled: person erased');
+    } else {
+      ctx.log.warn({ event: 'alexa.skill_disabled', erased: false }, 'alexa skill disabled: no erase wired');
+    }
+    return input.responseBuilder.getResponse();
+  },
+};
+
 /** Anything else Alexa sends us (APL events, audio player, ...): acknowledged, nothing said. */
 export const OtherRequestHandler: RequestHandler = {
   canHandle: () => true,
@@ -136,6 +154,7 @@ export const requestHandlers: RequestHandler[] = [
   ScreenTouchHandler,
   PermissionResponseHandler,
   SessionEndedHandler,
+  SkillDisabledHandler,
   OtherRequestHandler,
 ];
 

@@ -10,6 +10,8 @@ import { createAlexaSkill } from './skill.js';
 export interface AlexaRouterOptions {
   coach: CoachPort;
   link?: LinkPort;
+  /** Erases a person when they disable the skill. */
+  erase?: (personId: string) => Promise<void>;
   log: Logger;
   /** Check Amazon's request signature and timestamp. Only local testing turns this off. */
   verify: boolean;
@@ -124,7 +126,7 @@ function send(res: Response, status: number, type: string, body: string, close =
  * the stock adapter does).
  */
 export function alexaRouter(options: AlexaRouterOptions): express.Router {
-  const skill: Skill = createAlexaSkill({ coach: options.coach, link: options.link, log: options.log, skillId: options.skillId, now: options.now });
+  const skill: Skill = createAlexaSkill({ coach: options.coach, link: options.link, erase: options.erase, log: options.log, skillId: options.skillId, now: options.now });
   if (!options.verify) {
     options.log.warn('ALEXA_VERIFY is off: Alexa request signatures and timestamps are not checked (local testing only)');
   }

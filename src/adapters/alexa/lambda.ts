@@ -34,7 +34,7 @@ async function openSkill(env: NodeJS.ProcessEnv): Promise<Skill> {
   const log = createLogger(config.logLevel);
   const store = await openStore(databaseUrl, { log });
   const coach = createCoachService({ store, routines: loadRoutines(), log });
-  return createAlexaSkill({ coach, link: coach, log, skillId: config.alexa.skillId });
+  return createAlexaSkill({ coach, link: coach, erase: (id) => coach.erase(id), log, skillId: config.alexa.skillId });
 }
 
 export const handler = async (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> => {
