@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CommitResult, Reminder, SaveResult, TurnCommit } from '../app/store.js';
 import type { HistoryEntry } from '../core/profile.js';
-import type { Logger } from '../log.js';
+import { type Logger, pseudonym } from '../log.js';
 
 /**
  * Behaviour every Store implementation shares, kept in one place so memory, SQLite and PostgreSQL agree.
@@ -27,7 +27,7 @@ export function parseStored(
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    log?.warn({ event: 'store.corrupt_json', table, personId, ...(rowId === undefined ? {} : { rowId }) }, 'stored JSON does not parse');
+    log?.warn({ event: 'store.corrupt_json', table, person: pseudonym(personId), ...(rowId === undefined ? {} : { rowId }) }, 'stored JSON does not parse');
     return CORRUPT_JSON;
   }
 }

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { HistoryEntry, Profile } from '../core/profile.js';
-import type { Logger } from '../log.js';
+import { type Logger, pseudonym } from '../log.js';
 import type { CommitResult, EraseGuard, LinkCode, PersonMerge, Reminder, SaveResult, Store, StoredHistory, TurnCommit, TurnState, Versioned } from '../app/store.js';
 import * as links from './sql-links.js';
 import type { SqliteRows } from './sqliteRows.js';
@@ -134,7 +134,7 @@ export class SqlStore implements Store {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) > 0) return;
     }
-    this.log?.warn({ event: 'store.history_update_contended', personId, historyId: id }, 'history update gave up');
+    this.log?.warn({ event: 'store.history_update_contended', person: pseudonym(personId), historyId: id }, 'history update gave up');
     throw new Error(`history entry ${id} kept changing; update not applied`);
   }
 
@@ -300,7 +300,7 @@ export class SqlStore implements Store {
         .execute();
     });
     await this.erased();
-    this.log?.info({ event: 'store.workspace_erased', teamId }, 'workspace erased');
+    this.log?.info({ event: 'store.workspace_erased', team: pseudonym(teamId) }, 'workspace erased');
   }
 
   async ping(): Promise<void> {

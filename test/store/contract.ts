@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { z } from 'zod';
 import type { Reminder, Store } from '../../src/app/store.js';
 import { newProfile, Profile, type HistoryEntry } from '../../src/core/profile.js';
-import { createLogger, type Logger } from '../../src/log.js';
+import { createLogger, type Logger, pseudonym } from '../../src/log.js';
 import { CORRUPT_JSON, type StoreOptions } from '../../src/store/shared.js';
 import { linkContract } from './links-contract.js';
 import { workspaceContract } from './workspaces-contract.js';
@@ -12,7 +12,7 @@ import { workspaceContract } from './workspaces-contract.js';
  *
  * Corrupt stored JSON: the store does not throw. getProfile/getSession return the row's version with a
  * `value` no schema accepts (the CORRUPT_JSON symbol), so the caller's parse fails and it can overwrite the
- * row with compare-and-set; the store logs `store.corrupt_json` with the table and person id only, never the
+ * row with compare-and-set; the store logs `store.corrupt_json` with the table and the person's pseudonym only, never the
  * text. listHistory leaves a corrupt entry out (same log event).
  */
 export interface StoreHarness {
@@ -335,7 +335,9 @@ export function storeContract(name: string, harness: () => StoreHarness): void {
         expect((await store.getSession(ALICE))?.value).to.deep.equal({ v: 1, count: 0 });
 
         const events = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
-        expect(events.some((e) => e.event === 'store.corrupt_json' && e.table === 'sessions' && e.personId === ALICE)).to.equal(true);
+        expect(events.some((e) => e.event === 'store.corrupt_json' && e.table === 'sessions' && e.person === pseudonym(ALICE))).to.equal(true);
+        // The person by pseudonym only: a raw id in a log line outlives their erase.
+        expect(logLines.join('\n')).to.not.include(ALICE);
         expect(logLines.join('\n')).to.not.include('secretPain');
       });
 

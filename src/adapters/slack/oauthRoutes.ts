@@ -1,7 +1,7 @@
 import { ErrorCode } from '@slack/oauth';
 import type express from 'express';
 import type { SlackConfig } from '../../config.js';
-import type { Logger } from '../../log.js';
+import { type Logger, pseudonym } from '../../log.js';
 import { copy } from './copy.js';
 import { describeError } from './errors.js';
 import type { InstalledWorkspaces } from './installations.js';
@@ -30,7 +30,7 @@ export function mountOAuthRoutes(app: express.Express, workspaces: InstalledWork
   app.get(REDIRECT_PATH, (req, res) => {
     void workspaces.installer.handleCallback(req, res, {
       success: (installation) => {
-        log.info({ event: 'slack.installed', team: installation.team?.id }, 'Slack workspace installed');
+        log.info({ event: 'slack.installed', team: installation.team?.id === undefined ? undefined : pseudonym(installation.team.id) }, 'Slack workspace installed');
         page(res, 200, copy.install.done(installation.team?.name ?? 'your workspace'));
       },
       failure: (err) => {

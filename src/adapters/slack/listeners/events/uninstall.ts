@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { describeError } from '../../errors.js';
+import { pseudonym } from '../../../../log.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -14,9 +15,9 @@ export async function eraseWorkspace(deps: Pick<ListenerDeps, 'store' | 'workspa
     await deps.store.eraseWorkspace(teamId);
     deps.workspaces.forget(teamId);
     deps.conversation.forgetWorkspace(teamId);
-    deps.log.info({ event: 'slack.workspace_erased', team: teamId, why }, 'Slack workspace left; its data erased');
+    deps.log.info({ event: 'slack.workspace_erased', team: pseudonym(teamId), why }, 'Slack workspace left; its data erased');
   } catch (err) {
-    deps.log.error({ err: describeError(err), team: teamId, why }, 'Slack workspace data not erased');
+    deps.log.error({ err: describeError(err), team: pseudonym(teamId), why }, 'Slack workspace data not erased');
   }
 }
 
@@ -24,6 +25,6 @@ export function register(app: App, deps: ListenerDeps): void {
   app.event('app_uninstalled', async ({ body }) => eraseWorkspace(deps, body.team_id, 'app_uninstalled'));
   app.event('tokens_revoked', async ({ event, body }) => {
     if ((event.tokens.bot ?? []).length > 0) return eraseWorkspace(deps, body.team_id, 'tokens_revoked');
-    deps.log.info({ event: 'slack.user_tokens_revoked', team: body.team_id }, 'user tokens revoked; none are kept');
+    deps.log.info({ event: 'slack.user_tokens_revoked', team: typeof body.team_id === 'string' ? pseudonym(body.team_id) : undefined }, 'user tokens revoked; none are kept');
   });
 }
