@@ -9,6 +9,7 @@ import { alexaRouter } from './adapters/alexa/http.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { readiness } from './http/ready.js';
 import { requestLog } from './http/requests.js';
+import { type HttpLimits, lastErrorAnswer, limitedServer, notFound } from './http/limits.js';
 import { mountSlackIfConfigured } from './adapters/slack/index.js';
 import { webRouter } from './adapters/web/index.js';
 import { createCoachService, type CoachService } from './app/service.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** A store opened by the caller (tests share one between instances); otherwise DATABASE_URL's. */
   store?: Store;
+  /** Header and request timeouts (src/http/limits.ts); tests shorten them. */
+  httpLimits?: HttpLimits;
 }
 
 export async function buildServer(config: Config, options: ServerOptions = {}): Promise<BackBreakServer> {
@@ -69,6 +72,7 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
   if (slack) closers.push(() => slack.close());
   // Last: the web coach serves / and /api, after the platforms' own paths.
   app.use(webRouter({ coach, routines, log, ...(options.now ? { now: options.now } : {}) }));
+  app.use(notFound(), lastErrorAnswer(log));
 
   let server: Server | undefined;
   return {
@@ -78,8 +82,9 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
     coach,
     listen: () =>
       new Promise((resolve, reject) => {
-        server = app.listen(config.port, config.host, (err?: Error) => {
-          if (err) return reject(err);
+        server = limitedServer(app, options.httpLimits);
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
           const address = server!.address();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });

@@ -101,11 +101,13 @@ export function checkTimestamp(envelope: RequestEnvelope, now: number): void {
 }
 
 /** The signature over the raw body (ask-sdk-express-adapter's verifier: certificate URL, chain, RSA-SHA256). */
-async function checkSignature(verifier: SkillRequestSignatureVerifier, body: string, headers: IncomingHttpHeaders): Promise<void> {
+async function checkSignature(verifier: SkillRequestSignatureVerifier, body: string, headers: IncomingHttpHeaders, log: Logger): Promise<void> {
   try {
     await verifier.verify(body, headers);
   } catch (err) {
-    throw new Refusal(400, `Request verification failed: ${(err as Error).message}`);
+    // Why, in the log only: the verifier's words can be internal (a crypto or network error, the Node version).
+    log.warn({ event: 'alexa.signature_refused', why: (err as Error).message }, 'alexa request signature refused');
+    throw new Refusal(400, 'Request verification failed');
   }
 }
 
@@ -142,7 +144,7 @@ export function alexaRouter(options: AlexaRouterOptions): express.Router {
       const body = await readBody(req);
       envelope = envelopeOf(body, options.skillId);
       if (verifier) {
-        await checkSignature(verifier, body, req.headers);
+        await checkSignature(verifier, body, req.headers, options.log);
         // Amazon's clock against the real one, whatever clock the app is given (tests move that one).
         checkTimestamp(envelope, Date.now());
       }

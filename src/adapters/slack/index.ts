@@ -8,6 +8,7 @@ import { loadUnderstanding, type Understanding } from '../../language/index.js';
 import type { Logger } from '../../log.js';
 import { SlackConversation, surfaceOf } from './conversation.js';
 import { describeError } from './errors.js';
+import { SLACK_BODY_LIMIT_BYTES, slackRequestGate } from './gate.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { ReminderScheduler, type SchedulerOptions } from './reminders/scheduler.js';
@@ -71,9 +72,11 @@ export function mountSlack(app: express.Express, options: SlackMountOptions): Sl
   if (installed) mountOAuthRoutes(app, installed, slack, log);
   const socketMode = slack.appToken !== undefined;
 
+  // Before bolt's own route: nothing unsigned is read beyond its headers, nothing signed beyond a small body.
+  if (!socketMode) app.post(SLACK_EVENTS_PATH, slackRequestGate());
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions: { slackApiUrl } } })
-    : new ExpressReceiver({ signingSecret: slack.signingSecret!, app, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
+    : new ExpressReceiver({ signingSecret: slack.signingSecret!, app, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false, bodyLimit: SLACK_BODY_LIMIT_BYTES });
   const conversation = new SlackConversation({ coach, store, workspaces, log, now, understanding: options.understanding ?? loadUnderstanding(routines) });
   // Bolt answers Slack at ack() and runs the listeners on; tracking the whole dispatch lets close() (and
   // tests) wait for work that outlives the answer.

@@ -177,6 +177,9 @@ export function webApi(deps: WebApiDeps): Router {
     if (type === 'entity.too.large') return refuse(res, 413, 'request too large');
     if (type === 'entity.parse.failed') return refuse(res, 400, 'request body is not JSON');
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') return refuse(res, 415, 'send UTF-8 JSON');
+    // Any other body the parser could not read (a gzip that does not inflate): the client's fault, said plainly.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return refuse(res, status, 'request body could not be read');
     deps.log.error({ event: 'web.request_failed', path: req.path, err: err instanceof Error ? err.message : String(err) });
     refuse(res, 503, 'Something went wrong there. Please try again.');
   });
