@@ -4,17 +4,17 @@ import { turnContext } from './context.js';
 
 /**
  * Logs what kind of request came and how the response left, never what was said: slot values carry
- * screening answers and pain scores, so they stay out of the log. Both at debug: each turn's info line is
- * the service's ('turn', with the intent and the moment), one line per turn rather than two.
+ * screening answers and pain scores, and the intent's name says as much (a yes to a screening question, a
+ * PainScoreIntent, 'this hurts'), so none of them is logged. Both at debug: each turn's info line is the
+ * service's ('turn'), one line per turn rather than two.
  */
 export const logRequest: RequestInterceptor = {
   process(input: HandlerInput) {
     const ctx = turnContext(input);
     if (!ctx.logs('debug')) return;
     const request = input.requestEnvelope.request;
-    const intent = request.type === 'IntentRequest' ? request.intent.name : undefined;
     ctx.log.debug(
-      { type: request.type, intent, locale: request.locale, newSession: input.requestEnvelope.session?.new },
+      { type: request.type, locale: request.locale, newSession: input.requestEnvelope.session?.new },
       'alexa request',
     );
   },

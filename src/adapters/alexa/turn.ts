@@ -34,7 +34,8 @@ export async function takeTurn(input: HandlerInput, intent: Intent, atTurn?: num
     // Alexa may send a request again (a retry, a replay within its timestamp window): applied once.
     ...(requestId ? { once: `alexa:${requestId}` } : {}),
   });
-  if (ctx.logs('debug')) ctx.log.debug({ moment: result.reply.moment, stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
+  // Not the reply's moment: 'emergency', 'painBefore' or 'hurtKind' say what the person's health is.
+  if (ctx.logs('debug')) ctx.log.debug({ stale: result.stale, effects: result.effects.map((e) => e.type) }, 'alexa turn');
   return respond(input, result.reply, result.effects, { endSession: intent.type === 'stop', turn: result.turn });
 }
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Store } from '../../../src/app/store.js';
 import { mountedSlack, type SlackMount } from '../../../src/adapters/slack/index.js';
 import type { Config } from '../../../src/config.js';
-import { createLogger } from '../../../src/log.js';
+import { createLogger, type Logger } from '../../../src/log.js';
 import { buildServer, type BackBreakServer } from '../../../src/server.js';
 import { openStore } from '../../../src/store/index.js';
 import { type ApiCall, FakeSlack } from './fakeSlack.js';
@@ -20,6 +20,12 @@ export interface HarnessOptions {
   socket?: boolean;
   /** Changes to the Slack config (OAuth instead of a bot token, busy emoji, ...). */
   slack?: (base: NonNullable<Config['slack']>) => NonNullable<Config['slack']>;
+  /** The server's logger instead of the harness's debug one (whose lines are `logs`). */
+  log?: Logger;
+  /** The server opens this database itself, as it does in production (and its pseudonym key beside it). */
+  databaseUrl?: string;
+  /** Alexa's settings on the same server (default: verification on). */
+  alexa?: Config['alexa'];
 }
 
 /**
@@ -44,7 +50,7 @@ export class SlackHarness {
     const fake = await new FakeSlack().start();
     const secret = newSigningSecret();
     const logs: string[] = [];
-    const log = createLogger(
+    const log = options.log ?? createLogger(
       'debug',
       new Writable({
         write(chunk, _enc, done) {
@@ -53,21 +59,21 @@ export class SlackHarness {
         },
       }),
     );
-    const store = options.store ?? (await openStore('memory:'));
+    const store = options.databaseUrl ? undefined : (options.store ?? (await openStore('memory:')));
     const socket = options.socket ? await new FakeSocketMode().start() : undefined;
     if (socket) fake.socketUrl = socket.url;
     const base = socket ? { appToken: APP_TOKEN, botToken: BOT_TOKEN, apiUrl: fake.url } : { signingSecret: secret, botToken: BOT_TOKEN, apiUrl: fake.url };
     const config: Config = {
       port: 0,
       host: '127.0.0.1',
-      databaseUrl: 'sqlite::memory:',
+      databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
       logLevel: 'debug',
-      alexa: { verify: true },
+      alexa: options.alexa ?? { verify: true },
       slack: options.slack ? options.slack(base) : base,
     };
-    const server = await buildServer(config, { log, store, ...(options.now ? { now: options.now } : {}) });
+    const server = await buildServer(config, { log, ...(store ? { store } : {}), ...(options.now ? { now: options.now } : {}) });
     const port = await server.listen();
-    const harness = new SlackHarness(logs, fake, server, `http://127.0.0.1:${port}`, secret, store, options.store === undefined, socket);
+    const harness = new SlackHarness(logs, fake, server, `http://127.0.0.1:${port}`, secret, server.store, options.store === undefined && store !== undefined, socket);
     if (socket) await harness.slack.ready;
     return harness;
   }
